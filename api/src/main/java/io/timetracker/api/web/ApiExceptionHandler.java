@@ -1,0 +1,118 @@
+package io.timetracker.api.web;
+
+import io.timetracker.command.common.CommandRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.List;
+import java.util.Map;
+
+/** Turns every failure, the framework's own included, into the contract's one error shape. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e, HttpServletRequest request) {
+        return respond(e, request);
+    }
+
+    @ExceptionHandler(CommandRejectedException.class)
+    ResponseEntity<Map<String, Object>> rejected(CommandRejectedException e, HttpServletRequest request) {
+        return respond(Rejections.toApi(e), request);
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Map<String, Object>> execution(CommandExecutionException e, HttpServletRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof CommandRejectedException rejected) {
+            return rejected(rejected, request);
+        }
+        return unexpected(e, request);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Map<String, Object>> missing(AggregateNotFoundException e, HttpServletRequest request) {
+        return respond(ApiException.notFound("No such resource"), request);
+    }
+
+    @ExceptionHandler({ConflictingAggregateVersionException.class, ConcurrencyException.class})
+    ResponseEntity<Map<String, Object>> stale(RuntimeException e, HttpServletRequest request) {
+        return respond(ApiException.conflict("The resource was changed by someone else; reload it and retry"),
+                request);
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    ResponseEntity<Map<String, Object>> noRoute(Exception e, HttpServletRequest request) {
+        return respond(ApiException.notFound("No endpoint " + request.getMethod() + " " + request.getRequestURI()),
+                request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        ResponseEntity<Map<String, Object>> response = respond(new ApiException(HttpStatus.METHOD_NOT_ALLOWED,
+                "method_not_allowed", "Method not allowed",
+                request.getMethod() + " is not allowed on " + request.getRequestURI()), request);
+        return e.getSupportedHttpMethods() == null ? response
+                : ResponseEntity.status(response.getStatusCode()).allow(e.getSupportedHttpMethods().toArray(
+                        org.springframework.http.HttpMethod[]::new)).body(response.getBody());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(Exception e, HttpServletRequest request) {
+        return respond(new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                "Unsupported media type", "Send the body as application/json"), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(Exception e, HttpServletRequest request) {
+        return respond(new ApiException(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "Not acceptable",
+                "This endpoint answers with application/json"), request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e,
+                                                     HttpServletRequest request) {
+        return respond(ApiException.validation(Map.of(e.getName(), List.of("Has the wrong type"))), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e,
+                                                         HttpServletRequest request) {
+        return respond(ApiException.validation(e.getParameterName(), "Is required"), request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(Exception e, HttpServletRequest request) {
+        return respond(ApiException.badRequest("Malformed request body"), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal server error",
+                "Something went wrong on our side; quote the request_id when you report it"), request);
+    }
+
+    private static ResponseEntity<Map<String, Object>> respond(ApiException e, HttpServletRequest request) {
+        return ResponseEntity.status(e.status()).body(e.body(RequestContext.requestId(request)));
+    }
+}

@@ -1,0 +1,201 @@
+package io.timetracker.api.web;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A request's JSON object, read the contract's liberal way: integers may come as digit strings, lists as
+ * comma strings, and unknown fields are ignored (and reported in {@code X-Ignored-Fields}). Each reader
+ * records a validation error instead of throwing, so one response names every bad field;
+ * {@link #throwIfInvalid()} ends the reading.
+ */
+public class JsonBody {
+
+    private static final Pattern DIGITS = Pattern.compile("-?\\d{1,18}");
+
+    private final ObjectNode node;
+    private final ApiTime time;
+    private final Set<String> read = new LinkedHashSet<>();
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    public JsonBody(ObjectNode node, ApiTime time) {
+        this.node = node;
+        this.time = time;
+    }
+
+    /** Whether the field is present at all (a JSON null counts: it clears the field). */
+    public boolean has(String field) {
+        read.add(field);
+        return node.has(field);
+    }
+
+    public String text(String field, int maxLength) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString() && !value.isNumber()) {
+            return reject(field, "Must be a string");
+        }
+        String text = value.asString().strip();
+        if (text.length() > maxLength) {
+            return reject(field, "Must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    public String requiredText(String field, int maxLength) {
+        String text = text(field, maxLength);
+        if (text == null || text.isEmpty()) {
+            return errors.containsKey(field) ? null : reject(field, "Is required");
+        }
+        return text;
+    }
+
+    public Long integer(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.asLong();
+        }
+        if (value.isString() && DIGITS.matcher(value.asString().strip()).matches()) {
+            return Long.parseLong(value.asString().strip());
+        }
+        return reject(field, "Must be an integer");
+    }
+
+    public Long requiredInteger(String field) {
+        Long value = integer(field);
+        return value == null && !errors.containsKey(field) ? reject(field, "Is required") : value;
+    }
+
+    public BigDecimal decimal(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        if (value.isString()) {
+            try {
+                return new BigDecimal(value.asString().strip());
+            } catch (NumberFormatException e) {
+                return reject(field, "Must be a number");
+            }
+        }
+        return reject(field, "Must be a number");
+    }
+
+    public Boolean bool(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        if (value.isString() && (value.asString().equals("true") || value.asString().equals("false"))) {
+            return Boolean.parseBoolean(value.asString());
+        }
+        return reject(field, "Must be true or false");
+    }
+
+    /** A JSON array of strings, or one comma-separated string; blanks dropped. */
+    public List<String> stringList(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        if (value.isString()) {
+            Arrays.stream(value.asString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
+            return items;
+        }
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (!item.isString()) {
+                    return reject(field, "Must be a list of strings");
+                }
+                if (!item.asString().isBlank()) {
+                    items.add(item.asString().strip());
+                }
+            }
+            return items;
+        }
+        return reject(field, "Must be a list of strings or a comma-separated string");
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> object(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            return reject(field, "Must be an object");
+        }
+        return (Map<String, Object>) JsonNodes.toJava(value);
+    }
+
+    public Instant dateTime(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        Instant instant = value.isString() ? time.parseDateTime(value.asString().strip()) : null;
+        return instant != null ? instant : reject(field, "Must be an ISO 8601 date-time");
+    }
+
+    public LocalDate date(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        LocalDate date = value.isString() ? time.parseDate(value.asString().strip()) : null;
+        return date != null ? date : reject(field, "Must be an ISO 8601 date (YYYY-MM-DD)");
+    }
+
+    /** Records a rule the field breaks (a range, an enumeration) found after reading it. */
+    public <T> T reject(String field, String message) {
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+        return null;
+    }
+
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+    }
+
+    /** Fields the client sent that the endpoint never read. */
+    public List<String> ignoredFields() {
+        List<String> ignored = new ArrayList<>();
+        node.propertyNames().forEach(name -> {
+            if (!read.contains(name)) {
+                ignored.add(name);
+            }
+        });
+        return ignored;
+    }
+
+    private JsonNode value(String field) {
+        read.add(field);
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+}

@@ -1,0 +1,37 @@
+package io.timetracker.api.web;
+
+import io.timetracker.query.common.PageResult;
+import io.timetracker.query.common.Versioned;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/** Sends queries to the projections' query handlers, typed the way the API reads their answers. */
+@Component
+public class Queries {
+
+    private final QueryGateway gateway;
+
+    public Queries(QueryGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** A single resource, or 404 {@code not_found} naming {@code thing}. */
+    @SuppressWarnings("unchecked")
+    public <T> Versioned<T> one(Object query, String thing) {
+        Versioned<T> found = gateway.query(query, ResponseTypes.instanceOf(Versioned.class)).join();
+        if (found == null) {
+            throw ApiException.notFound(thing + " not found");
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> PageResult<T> page(Object query) {
+        return gateway.query(query, ResponseTypes.instanceOf(PageResult.class)).join();
+    }
+
+    public <R> R get(Object query, Class<R> answer) {
+        return gateway.query(query, ResponseTypes.instanceOf(answer)).join();
+    }
+}

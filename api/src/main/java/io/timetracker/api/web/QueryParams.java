@@ -1,0 +1,62 @@
+package io.timetracker.api.web;
+
+import io.timetracker.query.common.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Reads query parameters; a malformed one is a 400 naming it, an unknown one is simply never read. */
+public final class QueryParams {
+
+    private static final Pattern NON_NEGATIVE = Pattern.compile("\\d{1,9}");
+    private static final Pattern ID = Pattern.compile("\\d{1,18}");
+
+    private QueryParams() {
+    }
+
+    /** {@code page} (default 1) and {@code per_page} (default 50, clamped to 1..100). */
+    public static PageRequest page(HttpServletRequest request) {
+        int page = nonNegative(request, "page", 1);
+        int perPage = nonNegative(request, "per_page", 50);
+        return new PageRequest(Math.max(page, 1), Math.min(Math.max(perPage, 1), 100));
+    }
+
+    public static Long id(HttpServletRequest request, String name) {
+        String value = blankToNull(request.getParameter(name));
+        if (value == null) {
+            return null;
+        }
+        if (!ID.matcher(value).matches()) {
+            throw ApiException.validation(name, "Must be a positive integer");
+        }
+        return Long.parseLong(value);
+    }
+
+    /** One of {@code allowed}, or {@code fallback} when absent. */
+    public static String oneOf(HttpServletRequest request, String name, List<String> allowed, String fallback) {
+        String value = blankToNull(request.getParameter(name));
+        if (value == null) {
+            return fallback;
+        }
+        if (!allowed.contains(value)) {
+            throw ApiException.validation(name, "Must be one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
+    private static int nonNegative(HttpServletRequest request, String name, int fallback) {
+        String value = blankToNull(request.getParameter(name));
+        if (value == null) {
+            return fallback;
+        }
+        if (!NON_NEGATIVE.matcher(value).matches()) {
+            throw ApiException.validation(name, "Must be a non-negative integer");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,112 @@
+package io.timetracker.api.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small REST client for end-to-end tests: real HTTP against the application's random port. */
+public class ApiClient {
+
+    public static final String ADMIN_TOKEN = "tt_TestAdminToken0123456789abcdefgh";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One answer: status, headers (first value of each, lower-case names) and the parsed JSON body. */
+    public record Response(int status, Map<String, String> headers, JsonNode body, String raw) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+    }
+
+    private final int port;
+    private final String token;
+    private final Map<String, String> extraHeaders;
+
+    public ApiClient(int port, String token) {
+        this(port, token, Map.of());
+    }
+
+    private ApiClient(int port, String token, Map<String, String> extraHeaders) {
+        this.port = port;
+        this.token = token;
+        this.extraHeaders = extraHeaders;
+    }
+
+    /** The same client acting with another token (null: no token). */
+    public ApiClient as(String otherToken) {
+        return new ApiClient(port, otherToken, extraHeaders);
+    }
+
+    /** The same client sending one more header on every request. */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put(name, value);
+        return new ApiClient(port, token, headers);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response post(String path, String json) {
+        return send("POST", path, json);
+    }
+
+    public Response put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
+    public Response patch(String path, String json) {
+        return send("PATCH", path, json);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** Any method, any body (null: none); JSON content type unless a header says otherwise. */
+    public Response send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null && !extraHeaders.containsKey("Content-Type")) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        extraHeaders.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+            String raw = response.body();
+            JsonNode json = raw == null || raw.isBlank() ? null : parse(raw);
+            return new Response(response.statusCode(), headers, json, raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String raw) {
+        try {
+            return JSON.readTree(raw);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+}

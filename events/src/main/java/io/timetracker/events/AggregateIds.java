@@ -1,0 +1,20 @@
+package io.timetracker.events;
+
+/**
+ * How each resource's numeric id becomes an event-store aggregate identifier. Numeric ids are allocated
+ * per resource type, so the type prefix keeps {@code client 1} and {@code project 1} apart in the store.
+ */
+public final class AggregateIds {
+
+    public static final String USER = "user";
+    public static final String API_TOKEN = "api-token";
+    public static final String CLIENT = "client";
+    public static final String PROJECT = "project";
+
+    private AggregateIds() {
+    }
+
+    public static String of(String type, long id) {
+        return type + "-" + id;
+    }
+}

@@ -1,0 +1,4 @@
+package io.timetracker.events.client;
+
+public record ClientCreated(long clientId, ClientDetails details) {
+}

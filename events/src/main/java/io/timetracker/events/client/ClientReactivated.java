@@ -1,0 +1,4 @@
+package io.timetracker.events.client;
+
+public record ClientReactivated(long clientId) {
+}

@@ -1,0 +1,4 @@
+package io.timetracker.events.project;
+
+public record ProjectCreated(long projectId, ProjectDetails details) {
+}

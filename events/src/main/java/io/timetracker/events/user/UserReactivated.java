@@ -1,0 +1,4 @@
+package io.timetracker.events.user;
+
+public record UserReactivated(long userId) {
+}

@@ -1,0 +1,25 @@
+package io.timetracker.query.common;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+
+/** Reads and writes the {@code jsonb} columns of read tables. */
+public final class JsonColumns {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private JsonColumns() {
+    }
+
+    public static String write(Map<String, Object> value) {
+        return value == null ? null : MAPPER.writeValueAsString(value);
+    }
+
+    public static Map<String, Object> readMap(String json) {
+        return json == null ? null : MAPPER.readValue(json, MAP);
+    }
+}

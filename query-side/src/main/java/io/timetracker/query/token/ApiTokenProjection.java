@@ -1,0 +1,120 @@
+package io.timetracker.query.token;
+
+import io.timetracker.events.token.ApiTokenIssued;
+import io.timetracker.events.token.ApiTokenRevoked;
+import io.timetracker.query.common.Columns;
+import io.timetracker.query.common.PageResult;
+import io.timetracker.query.common.PagedQueries;
+import io.timetracker.query.common.Versioned;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The {@code api_tokens} read table (keyed by id, looked up by digest) and the queries on it. Usage
+ * counters come from {@code api_token_usage}, which {@link TokenUsageRecorder} maintains.
+ */
+@Component
+@ProcessingGroup(ApiTokenProjection.GROUP)
+public class ApiTokenProjection {
+
+    public static final String GROUP = "api-tokens";
+
+    private static final String SELECT_VIEW = """
+            SELECT t.*, u.last_used_at, coalesce(u.usage_count, 0) AS usage_count
+            FROM api_tokens t LEFT JOIN api_token_usage u ON u.token_id = t.id""";
+
+    private static final RowMapper<ApiTokenView> VIEW = (rs, row) -> new ApiTokenView(rs.getLong("id"),
+            rs.getString("name"), rs.getString("description"), rs.getLong("user_id"), rs.getString("token_prefix"),
+            Columns.stringList(rs, "scopes"), Columns.instant(rs, "created_at"), Columns.instant(rs, "expires_at"),
+            Columns.instant(rs, "last_used_at"), rs.getLong("usage_count"), rs.getBoolean("is_active"),
+            Columns.stringList(rs, "ip_whitelist"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PagedQueries pagedQueries;
+
+    public ApiTokenProjection(NamedParameterJdbcTemplate jdbc, PagedQueries pagedQueries) {
+        this.jdbc = jdbc;
+        this.pagedQueries = pagedQueries;
+    }
+
+    @EventHandler
+    void on(ApiTokenIssued event, @Timestamp Instant at, @SequenceNumber long version) {
+        jdbc.update("""
+                INSERT INTO api_tokens (id, user_id, name, description, token_digest, token_prefix, scopes,
+                                        expires_at, ip_whitelist, is_active, rotated_from, created_at, version)
+                VALUES (:id, :userId, :name, :description, :digest, :prefix, :scopes::text[], :expiresAt,
+                        :ips::text[], true, :rotatedFrom, :at, :version)
+                ON CONFLICT (id) DO NOTHING""",
+                new MapSqlParameterSource()
+                        .addValue("id", event.tokenId())
+                        .addValue("userId", event.userId())
+                        .addValue("name", event.name())
+                        .addValue("description", event.description())
+                        .addValue("digest", event.tokenDigest())
+                        .addValue("prefix", event.tokenPrefix())
+                        .addValue("scopes", arrayLiteral(event.scopes()))
+                        .addValue("expiresAt", Columns.timestamp(event.expiresAt()))
+                        .addValue("ips", arrayLiteral(event.ipWhitelist()))
+                        .addValue("rotatedFrom", event.rotatedFromTokenId())
+                        .addValue("at", Columns.timestamp(at))
+                        .addValue("version", version));
+    }
+
+    @EventHandler
+    void on(ApiTokenRevoked event, @SequenceNumber long version) {
+        jdbc.update("UPDATE api_tokens SET is_active = false, version = :version WHERE id = :id AND version < :version",
+                new MapSqlParameterSource("id", event.tokenId()).addValue("version", version));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcTemplate().execute("TRUNCATE api_tokens");
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    public Versioned handle(ApiTokenQueries.FindApiToken query) {
+        List<Versioned<ApiTokenView>> found = jdbc.query(SELECT_VIEW + " WHERE t.id = :id",
+                new MapSqlParameterSource("id", query.tokenId()),
+                (rs, row) -> new Versioned<>(VIEW.mapRow(rs, row), rs.getLong("version")));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    public PageResult handle(ApiTokenQueries.ListApiTokens query) {
+        return pagedQueries.page(SELECT_VIEW, "ORDER BY created_at DESC, id DESC",
+                new MapSqlParameterSource(), query.page(), VIEW);
+    }
+
+    @QueryHandler
+    public ApiTokenQueries.TokenCredential handle(ApiTokenQueries.FindTokenByDigest query) {
+        List<ApiTokenQueries.TokenCredential> found = jdbc.query("""
+                        SELECT t.id, t.token_prefix, t.is_active, t.expires_at, t.ip_whitelist, t.scopes,
+                               u.id AS user_id, u.username, u.role, u.is_active AS user_active
+                        FROM api_tokens t JOIN users u ON u.id = t.user_id
+                        WHERE t.token_digest = :digest""",
+                new MapSqlParameterSource("digest", query.digest()),
+                (rs, row) -> new ApiTokenQueries.TokenCredential(rs.getLong("id"), rs.getString("token_prefix"),
+                        rs.getBoolean("is_active"), Columns.instant(rs, "expires_at"),
+                        Columns.stringList(rs, "ip_whitelist"), Columns.stringList(rs, "scopes"),
+                        rs.getLong("user_id"), rs.getString("username"), rs.getString("role"),
+                        rs.getBoolean("user_active")));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static String arrayLiteral(List<String> values) {
+        return values == null ? null : Columns.arrayLiteral(values);
+    }
+}
