@@ -10,6 +10,8 @@ public final class AggregateIds {
     public static final String API_TOKEN = "api-token";
     public static final String CLIENT = "client";
     public static final String PROJECT = "project";
+    public static final String TASK = "task";
+    public static final String TIME_ENTRY = "time-entry";
 
     private AggregateIds() {
     }

@@ -1,0 +1,17 @@
+package io.timetracker.command.task;
+
+import io.timetracker.command.common.TargetedCommand;
+import io.timetracker.events.AggregateIds;
+import io.timetracker.events.task.TaskDetails;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record UpdateTask(long taskId, TaskDetails details, @TargetAggregateVersion Long expectedVersion)
+        implements TargetedCommand {
+
+    @Override
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return AggregateIds.of(AggregateIds.TASK, taskId);
+    }
+}
