@@ -27,7 +27,8 @@ final class TaskFields {
     static TaskDetails read(JsonBody body, TaskView current) {
         Patch<TaskView> patch = new Patch<>(body, current);
         String name = patch.reads("name") ? body.requiredText("name", 200) : current.name();
-        Long projectId = patch.reads("project_id") ? body.requiredInteger("project_id") : current.projectId();
+        Long projectId = patch.reads("project_id") ? body.requiredInteger("project_id")
+                : Long.valueOf(current.projectId());
         return new TaskDetails(projectId == null ? 0 : projectId, name,
                 patch.text("description", 5000, TaskView::description),
                 oneOf(patch, body, "status", TaskRules.STATUSES, "todo", TaskView::status),

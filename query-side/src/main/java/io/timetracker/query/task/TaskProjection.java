@@ -30,6 +30,7 @@ import java.util.List;
 public class TaskProjection {
 
     public static final String GROUP = "tasks";
+    private static final String DONE = "done";
 
     private static final String SELECT_VIEW = "SELECT * FROM tasks WHERE deleted_at IS NULL";
 
@@ -55,10 +56,12 @@ public class TaskProjection {
                 INSERT INTO tasks (id, project_id, name, description, status, priority, assigned_to, due_date,
                                    estimated_hours, tags, created_by, created_at, updated_at, completed_at, version)
                 VALUES (:id, :projectId, :name, :description, :status, :priority, :assignedTo, :dueDate,
-                        :estimatedHours, :tags, :createdBy, :at, :at,
-                        CASE WHEN :status = 'done' THEN :at END, :version)
+                        :estimatedHours, :tags, :createdBy, :at, :at, :completedAt, :version)
                 ON CONFLICT (id) DO NOTHING""",
-                details(event.taskId(), event.details(), at, version).addValue("createdBy", event.createdBy()));
+                details(event.taskId(), event.details(), at, version)
+                        .addValue("createdBy", event.createdBy())
+                        .addValue("completedAt",
+                                DONE.equals(event.details().status()) ? Columns.timestamp(at) : null));
     }
 
     /** {@code completed_at} keeps the moment the task became done while it stays done. */
@@ -70,7 +73,7 @@ public class TaskProjection {
                        estimated_hours = :estimatedHours, tags = :tags, updated_at = :at,
                        completed_at = CASE WHEN :status <> 'done' THEN NULL
                                            WHEN status = 'done' THEN completed_at
-                                           ELSE :at END,
+                                           ELSE CAST(:at AS timestamptz) END,
                        version = :version
                 WHERE id = :id AND version < :version""", details(event.taskId(), event.details(), at, version));
     }
