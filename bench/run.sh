@@ -60,6 +60,7 @@ stop_server() {
   [[ -n "${BENCH_KEEP_DATA:-}" ]] || rm -rf "$RESULTS/postgres"
 }
 trap stop_server EXIT
+trap 'exit 130' INT TERM
 
 log "Starting $JAR on port $PORT (results in $RESULTS)"
 START_NS=$(date +%s%N)
