@@ -84,6 +84,7 @@ public class SystemController {
         endpoints.put("api_tokens", "/api/v1/api-tokens");
         endpoints.put("clients", "/api/v1/clients");
         endpoints.put("projects", "/api/v1/projects");
+        endpoints.put("tasks", "/api/v1/tasks");
         return endpoints;
     }
 }
