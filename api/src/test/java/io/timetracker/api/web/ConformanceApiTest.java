@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +126,37 @@ class ConformanceApiTest extends EndToEndTest {
         assertThat(wrong.status()).isEqualTo(400);
         assertErrorShape(wrong, "validation_error");
         assertThat(wrong.body().get("errors").propertyNames()).containsExactlyInAnyOrder("client_id", "billable");
+    }
+
+    @Test
+    void oddInputIsNeverAServerError() {
+        long clientId = createClient(unique("Odd"));
+        Map<String, String> oddFields = Map.of(
+                "hourly_rate", "1e400",
+                "budget_amount", "1e20",
+                "estimated_hours", "\"NaN\"",
+                "client_id", "99999999999999999999",
+                "manager_id", "1.5",
+                "description", "{\"nested\": [1, 2]}",
+                "code", "[\"A\"]");
+        oddFields.forEach((field, value) -> {
+            Response odd = admin.post("/api/v1/projects", "{\"name\": \"%s\", \"client_id\": %d, \"%s\": %s}"
+                    .formatted(unique("Odd"), clientId, field, value));
+
+            assertThat(odd.status()).as(field + "=" + value).isEqualTo(400);
+            assertThat(odd.body().get("errors").has(field)).as(odd.raw()).isTrue();
+        });
+        Response badId = admin.get("/api/v1/projects/abc");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.body().get("errors").has("id")).isTrue();
+        assertThat(admin.get("/api/v1/projects/99999999999999999999").status()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/projects?client_id=-1").status()).isEqualTo(400);
+        Response badEtag = admin.withHeader("If-Match", "yesterday").patch("/api/v1/clients/" + clientId, "{}");
+        assertThat(badEtag.status()).isEqualTo(400);
+        assertErrorShape(badEtag, "bad_request");
+        Response farPage = admin.get("/api/v1/projects?page=99999999999");
+        assertThat(farPage.status()).isEqualTo(200);
+        assertThat(farPage.body().get("projects")).isEmpty();
     }
 
     @Test
