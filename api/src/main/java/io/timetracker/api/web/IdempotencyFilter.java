@@ -27,9 +27,10 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code Idempotency-Key} on every POST (contract §1): the first request with a key acts and its response is
- * kept per token; a repeat with the same request gets that response again without acting twice, a repeat
- * with a different request is 409. A repeat that arrives while the first is still running waits for it.
+ * {@code Idempotency-Key} on every POST (contract §1): the first request with a key acts and its successful
+ * response is kept per token; a repeat with the same request gets that response again without acting twice,
+ * a repeat with a different request is 409. A repeat that arrives while the first is still running waits for
+ * it.
  * Works for every endpoint at once, so no controller has to know about it.
  */
 @Component
@@ -113,8 +114,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean kept = false;
         try {
             chain.doFilter(request, recorder);
-            // A failure on our side is not an outcome: the client may retry with the same key.
-            if (recorder.getStatus() < 500) {
+            // Only a success changed anything. A refused or failed request leaves the key free, so the client
+            // can fix the request (a wrong Content-Type, a missing field) and send it again under the same key.
+            if (recorder.getStatus() / 100 == 2) {
                 store.complete(tokenId, key, fingerprint, recorder.getStatus(), recorder.getContentType(),
                         json.writeValueAsString(outcomeHeaders(recorder)), recorder.getContentAsByteArray());
                 kept = true;

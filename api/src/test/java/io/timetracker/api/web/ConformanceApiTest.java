@@ -326,6 +326,7 @@ class ConformanceApiTest extends EndToEndTest {
 
         assertThat(document.status()).isEqualTo(200);
         assertThat(document.body().get("openapi").asString()).startsWith("3.");
+        assertThat(document.body().get("info").get("title").asString()).isEqualTo("TimeTracker API");
         assertThat(document.body().get("paths").propertyNames())
                 .contains("/api/v1/projects", "/api/v1/projects/{id}", "/api/v1/clients", "/api/v1/info");
     }

@@ -140,6 +140,20 @@ class IdempotencyApiTest extends EndToEndTest {
     }
 
     @Test
+    void aRefusedRequestLeavesTheKeyFreeForTheCorrectedOne() {
+        String name = unique("Corrected");
+        ApiClient keyed = admin.withHeader("Idempotency-Key", newKey());
+        Response form = keyed.withHeader("Content-Type", "application/x-www-form-urlencoded")
+                .post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(name));
+
+        Response json = keyed.post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(name));
+
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(json.status()).isEqualTo(201);
+        assertThat(json.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
     void requestsWithoutAKeyAreNotRemembered() {
         String body = "{\"name\": \"%s\"}".formatted(unique("Unkeyed"));
         assertThat(admin.post("/api/v1/clients", body).status()).isEqualTo(201);
