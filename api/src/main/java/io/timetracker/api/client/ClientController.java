@@ -4,6 +4,7 @@ import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
+import io.timetracker.api.web.PartialUpdates;
 import io.timetracker.api.web.Preconditions;
 import io.timetracker.api.web.Queries;
 import io.timetracker.api.web.QueryParams;
@@ -38,11 +39,13 @@ public class ClientController {
 
     private final CommandDispatcher commands;
     private final Queries queries;
+    private final PartialUpdates updates;
     private final IdAllocator ids;
 
-    public ClientController(CommandDispatcher commands, Queries queries, IdAllocator ids) {
+    public ClientController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids) {
         this.commands = commands;
         this.queries = queries;
+        this.updates = updates;
         this.ids = ids;
     }
 
@@ -74,13 +77,12 @@ public class ClientController {
     @RequiresScope("write:clients")
     public ResponseEntity<Map<String, Object>> update(@PathVariable long id, JsonBody body,
                                                       HttpServletRequest request) {
-        Versioned<ClientView> current = find(id);
-        ClientDetails details = ClientFields.read(body, current.value());
-        Boolean active = ClientFields.readActive(body, current.value());
-        body.throwIfInvalid();
-        Long expected = Preconditions.ifMatch(request);
-        commands.send(new UpdateClient(id, details, active, expected != null ? expected : current.version()),
-                body.text("reason", 1000));
+        updates.<ClientView>apply(request, () -> find(id), (current, expectedVersion) -> {
+            ClientDetails details = ClientFields.read(body, current);
+            Boolean active = ClientFields.readActive(body, current);
+            body.throwIfInvalid();
+            return new UpdateClient(id, details, active, expectedVersion);
+        }, body.text("reason", 1000));
         return Envelopes.updated("Client", "client", find(id));
     }
 

@@ -5,7 +5,7 @@ import io.timetracker.api.system.EnabledModules;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
-import io.timetracker.api.web.Preconditions;
+import io.timetracker.api.web.PartialUpdates;
 import io.timetracker.api.web.Queries;
 import io.timetracker.api.web.QueryParams;
 import io.timetracker.api.web.RequestContext;
@@ -42,18 +42,21 @@ public class UserController {
 
     private final CommandDispatcher commands;
     private final Queries queries;
+    private final PartialUpdates updates;
     private final IdAllocator ids;
     private final PasswordHasher passwords;
     private final EnabledModules modules;
     private final Map<String, Object> timeEntryRequirements;
 
-    public UserController(CommandDispatcher commands, Queries queries, IdAllocator ids, PasswordHasher passwords,
+    public UserController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids,
+                          PasswordHasher passwords,
                           EnabledModules modules,
                           @Value("${timetracker.time-entries.require-task:false}") boolean requireTask,
                           @Value("${timetracker.time-entries.require-description:false}") boolean requireDescription,
                           @Value("${timetracker.time-entries.description-min-length:0}") int descriptionMinLength) {
         this.commands = commands;
         this.queries = queries;
+        this.updates = updates;
         this.ids = ids;
         this.passwords = passwords;
         this.modules = modules;
@@ -103,15 +106,15 @@ public class UserController {
     @RequiresScope("admin:all")
     public ResponseEntity<Map<String, Object>> update(@PathVariable long id, JsonBody body,
                                                       HttpServletRequest request) {
-        Versioned<UserView> current = find(id);
-        UserProfile profile = UserFields.readProfile(body, current.value());
-        Boolean active = body.bool("is_active");
         String password = UserFields.readPassword(body);
-        body.throwIfInvalid();
-        Long expected = Preconditions.ifMatch(request);
-        commands.send(new UpdateUser(id, profile, active != null ? active : current.value().isActive(),
-                password == null ? null : passwords.hash(password),
-                expected != null ? expected : current.version()), body.text("reason", 1000));
+        String passwordHash = password == null ? null : passwords.hash(password);
+        updates.<UserView>apply(request, () -> find(id), (current, expectedVersion) -> {
+            UserProfile profile = UserFields.readProfile(body, current);
+            Boolean active = body.bool("is_active");
+            body.throwIfInvalid();
+            return new UpdateUser(id, profile, active != null ? active : current.isActive(), passwordHash,
+                    expectedVersion);
+        }, body.text("reason", 1000));
         return Envelopes.updated("User", "user", find(id));
     }
 

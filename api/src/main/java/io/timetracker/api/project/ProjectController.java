@@ -4,6 +4,7 @@ import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
+import io.timetracker.api.web.PartialUpdates;
 import io.timetracker.api.web.Preconditions;
 import io.timetracker.api.web.Queries;
 import io.timetracker.api.web.QueryParams;
@@ -41,11 +42,13 @@ public class ProjectController {
 
     private final CommandDispatcher commands;
     private final Queries queries;
+    private final PartialUpdates updates;
     private final IdAllocator ids;
 
-    public ProjectController(CommandDispatcher commands, Queries queries, IdAllocator ids) {
+    public ProjectController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids) {
         this.commands = commands;
         this.queries = queries;
+        this.updates = updates;
         this.ids = ids;
     }
 
@@ -79,16 +82,16 @@ public class ProjectController {
     @RequiresScope("write:projects")
     public ResponseEntity<Map<String, Object>> update(@PathVariable long id, JsonBody body,
                                                       HttpServletRequest request) {
-        Versioned<ProjectView> current = find(id);
-        ProjectDetails details = ProjectFields.read(body, current.value());
-        String status = body.has("status") ? body.text("status", 20) : current.value().status();
-        if (!STATUSES.contains(status)) {
-            body.reject("status", "Must be one of active, inactive, archived");
-        }
-        body.throwIfInvalid();
-        Long expected = Preconditions.ifMatch(request);
-        commands.send(new UpdateProject(id, details, status, RequestContext.caller(request).userId(),
-                expected != null ? expected : current.version()), body.text("reason", 1000));
+        long actingUserId = RequestContext.caller(request).userId();
+        updates.<ProjectView>apply(request, () -> find(id), (current, expectedVersion) -> {
+            ProjectDetails details = ProjectFields.read(body, current);
+            String status = body.has("status") ? body.text("status", 20) : current.status();
+            if (!STATUSES.contains(status)) {
+                body.reject("status", "Must be one of active, inactive, archived");
+            }
+            body.throwIfInvalid();
+            return new UpdateProject(id, details, status, actingUserId, expectedVersion);
+        }, body.text("reason", 1000));
         return Envelopes.updated("Project", "project", find(id));
     }
 

@@ -19,7 +19,7 @@ final class ProjectFields {
     static ProjectDetails read(JsonBody body, ProjectView current) {
         Patch<ProjectView> patch = new Patch<>(body, current);
         String name = patch.reads("name") ? body.requiredText("name", 200) : current.name();
-        Long clientId = patch.reads("client_id") ? body.requiredInteger("client_id") : current.clientId();
+        Long clientId = patch.reads("client_id") ? body.requiredInteger("client_id") : Long.valueOf(current.clientId());
         String code = patch.text("code", 20, ProjectView::code);
         Long threshold = patch.integer("budget_threshold_percent",
                 view -> (long) view.budgetThresholdPercent());

@@ -57,6 +57,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, "not_found", "Not found", message);
     }
 
+    public static ApiException payloadTooLarge(int maxBytes) {
+        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Payload too large",
+                "The request body is larger than " + maxBytes + " bytes");
+    }
+
     public static ApiException conflict(String message) {
         return new ApiException(HttpStatus.CONFLICT, "conflict", "Conflict", message);
     }

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -54,7 +54,7 @@ public class ApiExceptionHandler {
         return respond(ApiException.notFound("No such resource"), request);
     }
 
-    @ExceptionHandler({ConflictingAggregateVersionException.class, ConcurrencyException.class})
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
     ResponseEntity<Map<String, Object>> stale(RuntimeException e, HttpServletRequest request) {
         return respond(ApiException.conflict("The resource was changed by someone else; reload it and retry"),
                 request);

@@ -1,5 +1,6 @@
 package io.timetracker.api.web;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -88,15 +89,15 @@ public class JsonBody {
         if (value == null) {
             return null;
         }
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (value.isString()) {
-            try {
-                return new BigDecimal(value.asString().strip());
-            } catch (NumberFormatException e) {
-                return reject(field, "Must be a number");
+        try {
+            if (value.isNumber()) {
+                return value.decimalValue();
             }
+            if (value.isString()) {
+                return new BigDecimal(value.asString().strip());
+            }
+        } catch (NumberFormatException | JacksonException notFinite) {
+            // a digit string that is no number, or a JSON number too large for a double (read as infinity)
         }
         return reject(field, "Must be a number");
     }

@@ -97,7 +97,6 @@ public class JsonBodyResolver implements HandlerMethodArgumentResolver {
     }
 
     private ApiException tooLarge() {
-        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "Payload too large",
-                "The request body is larger than " + maxBytes + " bytes");
+        return ApiException.payloadTooLarge(maxBytes);
     }
 }

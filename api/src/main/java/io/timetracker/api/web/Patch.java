@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public class Patch<V> {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** The largest amount the read tables' numeric(12, 2) columns hold. */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
 
     private final JsonBody body;
     private final V current;
@@ -50,7 +52,13 @@ public class Patch<V> {
             return currentValue.apply(current);
         }
         BigDecimal value = body.decimal(field);
-        return value == null || value.signum() >= 0 ? value : body.reject(field, "Must not be negative");
+        if (value == null) {
+            return null;
+        }
+        if (value.signum() < 0) {
+            return body.reject(field, "Must not be negative");
+        }
+        return value.compareTo(MAX_AMOUNT) <= 0 ? value : body.reject(field, "Must be at most " + MAX_AMOUNT);
     }
 
     public Boolean bool(String field, boolean fallback, Function<V, Boolean> currentValue) {

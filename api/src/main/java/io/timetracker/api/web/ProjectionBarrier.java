@@ -51,24 +51,32 @@ public class ProjectionBarrier {
         Long index = jdbc.queryForObject(
                 "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)",
                 Long.class, (Object) aggregateIds.toArray(String[]::new));
-        if (index != null) {
-            awaitIndex(index);
+        if (index != null && !awaitIndex(index, timeout)) {
+            // Answer anyway: the write is committed; only its visibility in the read model is late.
+            log.warn("The projections have not reached event {} within {}", index, timeout);
         }
     }
 
-    void awaitIndex(long index) {
+    /**
+     * Waits until every streaming processor, on this node and on others, has processed the event at
+     * {@code index} (a global index of the event store).
+     *
+     * @return whether they all got there within {@code timeout}
+     */
+    public boolean awaitIndex(long index, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
         for (StreamingEventProcessor processor : processors) {
             while (!hasProcessed(processor, index)) {
                 if (System.nanoTime() > deadline) {
-                    log.warn("Projection {} has not reached event {} within {}", processor.getName(), index, timeout);
-                    return;
+                    log.debug("Projection {} has not reached event {} within {}", processor.getName(), index, timeout);
+                    return false;
                 }
                 LockSupport.parkNanos(ownsAllSegments(processor) ? POLL_NANOS : REMOTE_POLL_NANOS);
             }
         }
+        return true;
     }
 
     private boolean hasProcessed(StreamingEventProcessor processor, long index) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Reads query parameters; a malformed one is a 400 naming it, an unknown one is simply never read. */
 public final class QueryParams {
 
-    private static final Pattern NON_NEGATIVE = Pattern.compile("\\d{1,9}");
+    private static final Pattern NON_NEGATIVE = Pattern.compile("\\d+");
     private static final Pattern ID = Pattern.compile("\\d{1,18}");
 
     private QueryParams() {
@@ -53,7 +53,8 @@ public final class QueryParams {
         if (!NON_NEGATIVE.matcher(value).matches()) {
             throw ApiException.validation(name, "Must be a non-negative integer");
         }
-        return Integer.parseInt(value);
+        // Beyond any real page: clamp rather than overflow, so a far page is just past the end.
+        return value.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(value);
     }
 
     private static String blankToNull(String value) {

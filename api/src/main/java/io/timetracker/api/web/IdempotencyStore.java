@@ -1,0 +1,99 @@
+package io.timetracker.api.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The {@code idempotency_record} table: one row per (token, Idempotency-Key). A request first claims its key
+ * (a row without a response), acts, then stores the response it gave. The claim is a single atomic insert,
+ * so of two requests with one key on any number of nodes exactly one acts.
+ */
+@Component
+public class IdempotencyStore {
+
+    /** A stored claim; {@code status} is null while the claiming request is still being processed. */
+    public record Entry(String fingerprint, Integer status, String contentType, String headers, byte[] body) {
+
+        public boolean completed() {
+            return status != null;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration retention;
+    private final Duration abandonedAfter;
+
+    public IdempotencyStore(JdbcTemplate jdbc, Clock clock,
+                            @Value("${timetracker.idempotency.retention:24h}") Duration retention,
+                            @Value("${timetracker.idempotency.abandoned-after:5m}") Duration abandonedAfter) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.retention = retention;
+        this.abandonedAfter = abandonedAfter;
+    }
+
+    /**
+     * Claims the key for a request with {@code fingerprint}. An expired record, or a claim whose request never
+     * finished (its node died), is taken over.
+     *
+     * @return whether this request now holds the key and must act
+     */
+    public boolean claim(long tokenId, String key, String fingerprint) {
+        Instant now = clock.instant();
+        return jdbc.update("""
+                INSERT INTO idempotency_record (token_id, idempotency_key, request_hash, created_at)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (token_id, idempotency_key) DO UPDATE
+                    SET request_hash = EXCLUDED.request_hash, status = NULL, content_type = NULL, headers = NULL,
+                        body = NULL, created_at = EXCLUDED.created_at
+                    WHERE idempotency_record.created_at < ?
+                       OR (idempotency_record.status IS NULL AND idempotency_record.created_at < ?)""",
+                tokenId, key, fingerprint, Timestamp.from(now), Timestamp.from(now.minus(retention)),
+                Timestamp.from(now.minus(abandonedAfter))) == 1;
+    }
+
+    /** @return the live record of the key, or null when there is none (or only an expired one) */
+    public Entry find(long tokenId, String key) {
+        List<Entry> found = jdbc.query("""
+                        SELECT request_hash, status, content_type, headers, body FROM idempotency_record
+                        WHERE token_id = ? AND idempotency_key = ? AND created_at >= ?""",
+                (rs, row) -> new Entry(rs.getString("request_hash"), (Integer) rs.getObject("status"),
+                        rs.getString("content_type"), rs.getString("headers"), rs.getBytes("body")),
+                tokenId, key, Timestamp.from(clock.instant().minus(retention)));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Stores the response the claiming request gave, to be replayed to every repeat. */
+    public void complete(long tokenId, String key, String fingerprint, int status, String contentType,
+                         String headers, byte[] body) {
+        jdbc.update("""
+                        UPDATE idempotency_record SET status = ?, content_type = ?, headers = ?, body = ?
+                        WHERE token_id = ? AND idempotency_key = ? AND request_hash = ? AND status IS NULL""",
+                status, contentType, headers, body, tokenId, key, fingerprint);
+    }
+
+    /** Gives the key up (the request failed on our side), so a retry can act. */
+    public void release(long tokenId, String key, String fingerprint) {
+        jdbc.update("""
+                        DELETE FROM idempotency_record
+                        WHERE token_id = ? AND idempotency_key = ? AND request_hash = ? AND status IS NULL""",
+                tokenId, key, fingerprint);
+    }
+
+    /** Forgets responses older than the retention period (24 hours by default). */
+    @Scheduled(fixedDelayString = "${timetracker.idempotency.cleanup-interval:PT1H}",
+            initialDelayString = "${timetracker.idempotency.cleanup-interval:PT1H}")
+    public int purgeExpired() {
+        return jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?",
+                Timestamp.from(clock.instant().minus(retention)));
+    }
+}
