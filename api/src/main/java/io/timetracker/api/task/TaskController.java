@@ -4,6 +4,7 @@ import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
+import io.timetracker.api.web.PartialUpdates;
 import io.timetracker.api.web.Preconditions;
 import io.timetracker.api.web.Queries;
 import io.timetracker.api.web.QueryParams;
@@ -39,11 +40,13 @@ public class TaskController {
 
     private final CommandDispatcher commands;
     private final Queries queries;
+    private final PartialUpdates updates;
     private final IdAllocator ids;
 
-    public TaskController(CommandDispatcher commands, Queries queries, IdAllocator ids) {
+    public TaskController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids) {
         this.commands = commands;
         this.queries = queries;
+        this.updates = updates;
         this.ids = ids;
     }
 
@@ -77,12 +80,11 @@ public class TaskController {
     @RequiresScope("write:tasks")
     public ResponseEntity<Map<String, Object>> update(@PathVariable long id, JsonBody body,
                                                       HttpServletRequest request) {
-        Versioned<TaskView> current = find(id);
-        TaskDetails details = TaskFields.read(body, current.value());
-        body.throwIfInvalid();
-        Long expected = Preconditions.ifMatch(request);
-        commands.send(new UpdateTask(id, details, expected != null ? expected : current.version()),
-                body.text("reason", 1000));
+        updates.<TaskView>apply(request, () -> find(id), (current, expectedVersion) -> {
+            TaskDetails details = TaskFields.read(body, current);
+            body.throwIfInvalid();
+            return new UpdateTask(id, details, expectedVersion);
+        }, body.text("reason", 1000));
         return Envelopes.updated("Task", "task", find(id));
     }
 
