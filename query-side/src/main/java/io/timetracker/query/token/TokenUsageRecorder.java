@@ -1,5 +1,7 @@
 package io.timetracker.query.token;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,6 +31,8 @@ public class TokenUsageRecorder implements DisposableBean {
                     lastUsedAt.isAfter(other.lastUsedAt) ? lastUsedAt : other.lastUsedAt);
         }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(TokenUsageRecorder.class);
 
     private final JdbcTemplate jdbc;
     private final Map<Long, Usage> pending = new ConcurrentHashMap<>();
@@ -69,9 +73,13 @@ public class TokenUsageRecorder implements DisposableBean {
         }
     }
 
-    /** The context is closing: keep what this node counted since the last scheduled flush. */
+    /** The context is closing: keep what this node counted since the last scheduled flush, if the database lets us. */
     @Override
     public void destroy() {
-        flush();
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.warn("Token usage counted since the last flush is lost: {}", e.getMessage());
+        }
     }
 }
