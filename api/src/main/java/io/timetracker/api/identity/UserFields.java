@@ -40,6 +40,9 @@ final class UserFields {
         if (password != null && password.length() < PasswordHasher.MIN_LENGTH) {
             return body.reject("password", "Must be at least " + PasswordHasher.MIN_LENGTH + " characters");
         }
+        if (password != null && !PasswordHasher.fitsHash(password)) {
+            return body.reject("password", "Must be at most " + PasswordHasher.MAX_BYTES + " bytes in UTF-8");
+        }
         return password;
     }
 

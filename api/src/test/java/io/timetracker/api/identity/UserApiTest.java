@@ -106,6 +106,22 @@ class UserApiTest extends EndToEndTest {
     }
 
     @Test
+    void aPasswordLongerThanTheHashCanTakeIsRefusedNotCutShort() {
+        Response tooLong = admin.post("/api/v1/users",
+                "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(uniqueUsername(), "ä".repeat(37)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().get("errors").propertyNames()).containsExactly("password");
+
+        String longest = "p".repeat(72);
+        String username = uniqueUsername();
+        Response created = admin.post("/api/v1/users",
+                "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(username, longest));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(login(username, longest).status()).isEqualTo(200);
+        assertThat(login(username, longest + "p").status()).isEqualTo(401);
+    }
+
+    @Test
     void anUnknownRoleIsAValidationErrorNamingTheField() {
         Response created = admin.post("/api/v1/users",
                 "{\"username\": \"%s\", \"role\": \"owner\"}".formatted(uniqueUsername()));
