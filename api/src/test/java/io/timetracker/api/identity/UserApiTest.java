@@ -7,6 +7,13 @@ import io.timetracker.api.support.EndToEndTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import static io.timetracker.api.identity.IdentityFixtures.anonymous;
 import static io.timetracker.api.identity.IdentityFixtures.issue;
 import static io.timetracker.api.identity.IdentityFixtures.register;
@@ -88,6 +95,25 @@ class UserApiTest extends EndToEndTest {
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body().get("error_code").asString()).isEqualTo("conflict");
+    }
+
+    @Test
+    void tenParallelRegistrationsOfOneUsernameGiveExactlyOneUser() throws Exception {
+        String username = uniqueUsername();
+        List<Callable<Integer>> attempts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String spelling = i % 2 == 0 ? username : username.toUpperCase();
+            attempts.add(() -> admin.post("/api/v1/users", "{\"username\": \"%s\"}".formatted(spelling)).status());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> attempt : pool.invokeAll(attempts)) {
+            statuses.add(attempt.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(9);
     }
 
     @Test
