@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.timetracker.api.identity.IdentityFixtures.anonymous;
-import static io.timetracker.api.identity.IdentityFixtures.issue;
 import static io.timetracker.api.identity.IdentityFixtures.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
