@@ -32,12 +32,15 @@ public class AuthenticationFilter extends OncePerRequestFilter {
 
     private final QueryGateway queries;
     private final TokenUsageRecorder usage;
+    private final RateLimits limits;
     private final ErrorWriter errors;
     private final Clock clock;
 
-    public AuthenticationFilter(QueryGateway queries, TokenUsageRecorder usage, ErrorWriter errors, Clock clock) {
+    public AuthenticationFilter(QueryGateway queries, TokenUsageRecorder usage, RateLimits limits,
+                                ErrorWriter errors, Clock clock) {
         this.queries = queries;
         this.usage = usage;
+        this.limits = limits;
         this.errors = errors;
         this.clock = clock;
     }
@@ -52,7 +55,10 @@ public class AuthenticationFilter extends OncePerRequestFilter {
         try {
             RequestContext.setCaller(request, authenticate(request));
         } catch (ApiException rejected) {
-            errors.write(request, response, rejected);
+            // Refusals count against the client IP's limit (and carry its headers): guessing tokens is limited too.
+            if (limits.admit(request, response)) {
+                errors.write(request, response, rejected);
+            }
             return;
         }
         chain.doFilter(request, response);

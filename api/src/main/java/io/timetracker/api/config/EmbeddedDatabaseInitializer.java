@@ -3,6 +3,7 @@ package io.timetracker.api.config;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -49,16 +50,28 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory.toAbsolutePath())
                         .setCleanDataDirectory(clean)
-                        .setServerConfig("max_connections", "200");
+                        .setServerConfig("max_connections", "200")
+                        // Stopped by Boot's shutdown hook after every context has closed (below), not by a JVM hook
+                        // of its own racing the contexts' shutdown work (flushing token usage, releasing claims).
+                        .setRegisterShutdownHook(false);
                 if (port > 0) {
                     builder.setPort(port);
                 }
                 server = builder.start();
+                SpringApplication.getShutdownHandlers().add(EmbeddedDatabaseInitializer::stop);
                 log.info("Embedded PostgreSQL on port {}, data in {}", server.getPort(), dataDirectory.toAbsolutePath());
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
             }
         }
         return server;
+    }
+
+    private static synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.warn("Could not stop the embedded PostgreSQL cleanly", e);
+        }
     }
 }

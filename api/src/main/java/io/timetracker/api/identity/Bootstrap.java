@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +39,10 @@ public class Bootstrap implements ApplicationRunner {
     private final String username;
     private final String password;
     private final String token;
+    private final Environment environment;
 
     public Bootstrap(JdbcTemplate jdbc, IdAllocator ids, CommandDispatcher commands, TokenIssuer issuer,
-                     PasswordHasher passwords,
+                     PasswordHasher passwords, Environment environment,
                      @Value("${timetracker.bootstrap.admin-username}") String username,
                      @Value("${timetracker.bootstrap.admin-password}") String password,
                      @Value("${timetracker.bootstrap.admin-token}") String token) {
@@ -52,6 +54,7 @@ public class Bootstrap implements ApplicationRunner {
         this.username = username;
         this.password = password;
         this.token = token;
+        this.environment = environment;
     }
 
     @Override
@@ -59,9 +62,9 @@ public class Bootstrap implements ApplicationRunner {
         if (!token.isBlank() && !TokenDigests.hasTokenFormat(token)) {
             throw new IllegalStateException("timetracker.bootstrap.admin-token must be tt_ and 32 characters of [A-Za-z0-9_-]");
         }
-        if (!password.isBlank() && password.length() < PasswordHasher.MIN_LENGTH) {
+        if (!password.isBlank() && (password.length() < PasswordHasher.MIN_LENGTH || !PasswordHasher.fitsHash(password))) {
             throw new IllegalStateException("timetracker.bootstrap.admin-password must have at least "
-                    + PasswordHasher.MIN_LENGTH + " characters");
+                    + PasswordHasher.MIN_LENGTH + " characters and at most " + PasswordHasher.MAX_BYTES + " bytes");
         }
         if (usersExist()) {
             return;
@@ -99,6 +102,7 @@ public class Bootstrap implements ApplicationRunner {
                 """.formatted(username,
                 password.isBlank() ? adminPassword : "(as configured)",
                 token.isBlank() ? adminToken : "(as configured)",
-                "This is shown once. Use: curl -H \"Authorization: Bearer <token>\" localhost:8080/api/v1/projects"));
+                "This is shown once. Try: curl -H \"Authorization: Bearer <token>\" http://localhost:"
+                        + environment.getProperty("local.server.port", "8080") + "/api/v1/users/me"));
     }
 }

@@ -2,6 +2,7 @@ package io.timetracker.api.identity;
 
 import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Patch;
+import io.timetracker.command.user.Roles;
 import io.timetracker.events.user.UserProfile;
 import io.timetracker.query.user.UserView;
 
@@ -21,10 +22,13 @@ final class UserFields {
         if (timezone != null && !isZone(timezone)) {
             body.reject("timezone", "Must be an IANA time zone such as Europe/Berlin");
         }
+        if (role == null && current != null) {
+            body.reject("role", "Must be one of admin, manager, user"); // a user always has a role
+        }
         return new UserProfile(
                 patch.email("email", UserView::email),
                 patch.text("full_name", 200, UserView::fullName),
-                role == null ? "user" : role,
+                role == null ? Roles.USER : role,
                 timezone,
                 patch.text("date_format", 32, UserView::dateFormat),
                 patch.text("time_format", 32, UserView::timeFormat));
@@ -35,6 +39,9 @@ final class UserFields {
         String password = body.text("password", 200);
         if (password != null && password.length() < PasswordHasher.MIN_LENGTH) {
             return body.reject("password", "Must be at least " + PasswordHasher.MIN_LENGTH + " characters");
+        }
+        if (password != null && !PasswordHasher.fitsHash(password)) {
+            return body.reject("password", "Must be at most " + PasswordHasher.MAX_BYTES + " bytes in UTF-8");
         }
         return password;
     }

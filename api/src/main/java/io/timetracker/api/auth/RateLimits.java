@@ -1,0 +1,65 @@
+package io.timetracker.api.auth;
+
+import io.timetracker.api.web.ApiException;
+import io.timetracker.api.web.ErrorWriter;
+import io.timetracker.api.web.RequestContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/**
+ * The contract's rate limits for one request: per token when the caller authenticated, per client IP
+ * otherwise (public endpoints, and requests refused with 401, so guessing tokens is limited too); sign-in
+ * attempts have their own, tighter per-IP limit. Every answer carries the {@code X-RateLimit-*} headers.
+ */
+@Component
+public class RateLimits {
+
+    private static final String LOGIN_PATH = "/api/v1/auth/login";
+
+    private final RateLimiter limiter;
+    private final ErrorWriter errors;
+    private final int perMinute;
+    private final int perHour;
+    private final int loginPerMinute;
+
+    public RateLimits(RateLimiter limiter, ErrorWriter errors,
+                      @Value("${timetracker.rate-limit.per-minute}") int perMinute,
+                      @Value("${timetracker.rate-limit.per-hour}") int perHour,
+                      @Value("${timetracker.rate-limit.login-per-minute}") int loginPerMinute) {
+        this.limiter = limiter;
+        this.errors = errors;
+        this.perMinute = perMinute;
+        this.perHour = perHour;
+        this.loginPerMinute = loginPerMinute;
+    }
+
+    /**
+     * Counts the request against its limits and sets the headers; when over a limit, answers 429 itself.
+     *
+     * @return whether the request may go on
+     */
+    public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = RequestContext.caller(request);
+        String ip = RequestContext.clientIp(request);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        RateLimiter.Decision decision = LOGIN_PATH.equals(path)
+                ? limiter.acquire("login:" + ip, loginPerMinute, Integer.MAX_VALUE)
+                : limiter.acquire(caller != null ? "token:" + caller.tokenId() : "ip:" + ip, perMinute, perHour);
+        response.setHeader("X-RateLimit-Limit", String.valueOf(decision.limit()));
+        response.setHeader("X-RateLimit-Remaining", String.valueOf(decision.remaining()));
+        response.setHeader("X-RateLimit-Reset", String.valueOf(decision.resetEpochSecond()));
+        if (decision.allowed()) {
+            return true;
+        }
+        long retryAfter = Math.max(1, decision.retryAfterSeconds());
+        response.setHeader("Retry-After", String.valueOf(retryAfter));
+        errors.write(request, response, new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                "Too many requests", "Rate limit exceeded; retry after " + retryAfter + " s"));
+        return false;
+    }
+}
