@@ -8,6 +8,7 @@ import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Queries;
 import io.timetracker.api.web.QueryParams;
+import io.timetracker.api.web.RequestContext;
 import io.timetracker.command.common.IdAllocator;
 import io.timetracker.command.token.RevokeApiToken;
 import io.timetracker.command.token.RotateApiToken;
@@ -70,7 +71,7 @@ public class ApiTokenController {
 
     @PostMapping
     @RequiresScope("admin:all")
-    public ResponseEntity<Map<String, Object>> create(JsonBody body) {
+    public ResponseEntity<Map<String, Object>> create(JsonBody body, HttpServletRequest request) {
         String name = body.requiredText("name", 100);
         Long userId = body.requiredInteger("user_id");
         List<String> scopes = body.stringList("scopes");
@@ -88,7 +89,7 @@ public class ApiTokenController {
                 expiresAt, ipWhitelist == null ? List.of() : ipWhitelist));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/api-tokens/" + issued.tokenId()))
-                .body(withToken("API token created successfully", issued));
+                .body(withToken("API token created successfully", issued, request));
     }
 
     @PostMapping("/{id}/revoke")
@@ -109,16 +110,18 @@ public class ApiTokenController {
 
     @PostMapping("/{id}/rotate")
     @RequiresScope("admin:all")
-    public Map<String, Object> rotate(@PathVariable long id) {
+    public Map<String, Object> rotate(@PathVariable long id, HttpServletRequest request) {
         find(id);
         String plain = TokenDigests.newToken();
         long newId = ids.next(AggregateIds.API_TOKEN);
         RotateApiToken rotate = new RotateApiToken(id, newId, TokenDigests.digest(plain), TokenDigests.prefix(plain));
         commands.sendTouching(rotate, List.of(rotate.aggregateId(), AggregateIds.of(AggregateIds.API_TOKEN, newId)));
-        return withToken("API token rotated successfully", new TokenIssuer.IssuedToken(newId, plain));
+        return withToken("API token rotated successfully", new TokenIssuer.IssuedToken(newId, plain), request);
     }
 
-    private Map<String, Object> withToken(String message, TokenIssuer.IssuedToken issued) {
+    /** The one response that shows a plain token; it is marked so that nothing keeps it. */
+    private Map<String, Object> withToken(String message, TokenIssuer.IssuedToken issued, HttpServletRequest request) {
+        RequestContext.markSecretResponse(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", message);
         body.put("token", issued.plainToken());

@@ -96,7 +96,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             if (first != null && first.completed()) {
-                replay(first, response);
+                if (first.bodyWithheld()) {
+                    json.readValue(first.headers(), HEADER_MAP).forEach(response::setHeader);
+                    errors.write(request, response, ApiException.conflict("This request was already processed; "
+                            + "the token it issued is shown only once"));
+                } else {
+                    replay(first, response);
+                }
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -117,8 +123,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             // Only a success changed anything. A refused or failed request leaves the key free, so the client
             // can fix the request (a wrong Content-Type, a missing field) and send it again under the same key.
             if (recorder.getStatus() / 100 == 2) {
-                store.complete(tokenId, key, fingerprint, recorder.getStatus(), recorder.getContentType(),
-                        json.writeValueAsString(outcomeHeaders(recorder)), recorder.getContentAsByteArray());
+                boolean secret = RequestContext.isSecretResponse(request);
+                store.complete(tokenId, key, fingerprint, recorder.getStatus(),
+                        secret ? null : recorder.getContentType(), json.writeValueAsString(outcomeHeaders(recorder)),
+                        secret ? null : recorder.getContentAsByteArray(), secret);
                 kept = true;
             }
         } finally {

@@ -19,8 +19,12 @@ import java.util.List;
 @Component
 public class IdempotencyStore {
 
-    /** A stored claim; {@code status} is null while the claiming request is still being processed. */
-    public record Entry(String fingerprint, Integer status, String contentType, String headers, byte[] body) {
+    /**
+     * A stored claim; {@code status} is null while the claiming request is still being processed, and
+     * {@code bodyWithheld} says the response carried a secret and was not kept.
+     */
+    public record Entry(String fingerprint, Integer status, String contentType, String headers, byte[] body,
+                        boolean bodyWithheld) {
 
         public boolean completed() {
             return status != null;
@@ -54,7 +58,7 @@ public class IdempotencyStore {
                 VALUES (?, ?, ?, ?)
                 ON CONFLICT (token_id, idempotency_key) DO UPDATE
                     SET request_hash = EXCLUDED.request_hash, status = NULL, content_type = NULL, headers = NULL,
-                        body = NULL, created_at = EXCLUDED.created_at
+                        body = NULL, body_withheld = false, created_at = EXCLUDED.created_at
                     WHERE idempotency_record.created_at < ?
                        OR (idempotency_record.status IS NULL AND idempotency_record.created_at < ?)""",
                 tokenId, key, fingerprint, Timestamp.from(now), Timestamp.from(now.minus(retention)),
@@ -64,21 +68,26 @@ public class IdempotencyStore {
     /** @return the live record of the key, or null when there is none (or only an expired one) */
     public Entry find(long tokenId, String key) {
         List<Entry> found = jdbc.query("""
-                        SELECT request_hash, status, content_type, headers, body FROM idempotency_record
+                        SELECT request_hash, status, content_type, headers, body, body_withheld FROM idempotency_record
                         WHERE token_id = ? AND idempotency_key = ? AND created_at >= ?""",
                 (rs, row) -> new Entry(rs.getString("request_hash"), (Integer) rs.getObject("status"),
-                        rs.getString("content_type"), rs.getString("headers"), rs.getBytes("body")),
+                        rs.getString("content_type"), rs.getString("headers"), rs.getBytes("body"),
+                        rs.getBoolean("body_withheld")),
                 tokenId, key, Timestamp.from(clock.instant().minus(retention)));
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** Stores the response the claiming request gave, to be replayed to every repeat. */
+    /**
+     * Stores the response the claiming request gave, to be replayed to every repeat; a null {@code body} with
+     * {@code bodyWithheld} records only that the request was processed.
+     */
     public void complete(long tokenId, String key, String fingerprint, int status, String contentType,
-                         String headers, byte[] body) {
+                         String headers, byte[] body, boolean bodyWithheld) {
         jdbc.update("""
-                        UPDATE idempotency_record SET status = ?, content_type = ?, headers = ?, body = ?
+                        UPDATE idempotency_record SET status = ?, content_type = ?, headers = ?, body = ?,
+                            body_withheld = ?
                         WHERE token_id = ? AND idempotency_key = ? AND request_hash = ? AND status IS NULL""",
-                status, contentType, headers, body, tokenId, key, fingerprint);
+                status, contentType, headers, body, bodyWithheld, tokenId, key, fingerprint);
     }
 
     /** Gives the key up (the request failed on our side), so a retry can act. */

@@ -13,6 +13,7 @@ public final class RequestContext {
 
     static final String REQUEST_ID = "timetracker.requestId";
     static final String CALLER = "timetracker.caller";
+    static final String SECRET_RESPONSE = "timetracker.secretResponse";
 
     private RequestContext() {
     }
@@ -27,6 +28,18 @@ public final class RequestContext {
 
     public static void setCaller(HttpServletRequest request, Caller caller) {
         request.setAttribute(CALLER, caller);
+    }
+
+    /**
+     * Marks the response as carrying a secret (a plain API token): it is shown to this client once and never
+     * stored, not even for an Idempotency-Key replay.
+     */
+    public static void markSecretResponse(HttpServletRequest request) {
+        request.setAttribute(SECRET_RESPONSE, Boolean.TRUE);
+    }
+
+    static boolean isSecretResponse(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(SECRET_RESPONSE));
     }
 
     /** The client address; behind a proxy configure Tomcat's RemoteIpValve so this is the real client. */

@@ -46,6 +46,23 @@ class IdempotencyApiTest extends EndToEndTest {
     }
 
     @Test
+    void aRepeatedTokenCreationIssuesNoSecondTokenAndNeverShowsTheFirstAgain() {
+        long userId = createUser("user");
+        ApiClient keyed = admin.withHeader("Idempotency-Key", newKey());
+        String request = "{\"name\": \"keyed\", \"user_id\": %d, \"scopes\": \"read:*\"}".formatted(userId);
+
+        Response first = keyed.post("/api/v1/api-tokens", request);
+        Response repeat = keyed.post("/api/v1/api-tokens", request);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(409);
+        assertThat(repeat.raw()).doesNotContain(first.body().get("token").asString());
+        assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM api_tokens WHERE user_id = ?", Long.class, userId))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theSameKeyWithADifferentBodyIsAConflict() {
         ApiClient keyed = admin.withHeader("Idempotency-Key", newKey());
         assertThat(keyed.post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(unique("A"))).status())
