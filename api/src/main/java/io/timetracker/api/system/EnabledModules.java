@@ -8,7 +8,7 @@ import java.util.List;
 @Component
 public class EnabledModules {
 
-    private static final List<String> SERVED = List.of("projects", "clients");
+    private static final List<String> SERVED = List.of("projects", "clients", "time_entries");
 
     public List<String> names() {
         return SERVED;

@@ -84,6 +84,8 @@ public class SystemController {
         endpoints.put("api_tokens", "/api/v1/api-tokens");
         endpoints.put("clients", "/api/v1/clients");
         endpoints.put("projects", "/api/v1/projects");
+        endpoints.put("time_entries", "/api/v1/time-entries");
+        endpoints.put("timer", "/api/v1/timer");
         return endpoints;
     }
 }
