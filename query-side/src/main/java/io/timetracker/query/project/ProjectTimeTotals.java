@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * that keeps {@code projects.total_seconds} and {@code billable_seconds} current from time-entry events. Its
  * ledger {@code project_booked_time} remembers what each entry last booked on which project, so each event
  * becomes one statement applying the difference; a replayed or repeated event finds the ledger at its version
- * already and changes nothing. Running timers book nothing until they stop.
+ * already and changes nothing. Running timers book nothing until they stop. ({@code previous} reads the ledger
+ * row as it was before this statement: all parts of one statement share its snapshot. No {@code FOR UPDATE}
+ * there: it would skip the row this very statement updates.)
  */
 @Component
 @ProcessingGroup(ProjectProjection.GROUP)
@@ -26,8 +28,7 @@ public class ProjectTimeTotals {
 
     private static final String BOOK = """
             WITH previous AS (
-                SELECT project_id, seconds, billable_seconds FROM project_booked_time
-                WHERE entry_id = :entryId FOR UPDATE
+                SELECT project_id, seconds, billable_seconds FROM project_booked_time WHERE entry_id = :entryId
             ), booked AS (
                 INSERT INTO project_booked_time AS b (entry_id, project_id, seconds, billable_seconds, version)
                 VALUES (:entryId, :projectId, :seconds, :billableSeconds, :version)
