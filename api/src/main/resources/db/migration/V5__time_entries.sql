@@ -50,6 +50,13 @@ CREATE INDEX time_entries_task_start ON time_entries (task_id, start_time DESC, 
 CREATE INDEX time_entries_tag_keys ON time_entries USING gin (tag_keys);
 CREATE INDEX time_entries_running ON time_entries (user_id) WHERE end_time IS NULL;
 
+-- Per user: completed and running entries, so the default list's total needs no count over the user's rows.
+CREATE TABLE time_entry_counts (
+    user_id   bigint PRIMARY KEY,
+    completed bigint NOT NULL,
+    running   bigint NOT NULL
+);
+
 -- Query side: the projects projection's ledger of the time booked per entry, from which it keeps
 -- projects.total_seconds / billable_seconds current by deltas.
 CREATE TABLE project_booked_time (

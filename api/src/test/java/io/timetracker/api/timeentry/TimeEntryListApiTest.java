@@ -102,6 +102,21 @@ class TimeEntryListApiTest extends TimeEntryTestSupport {
     }
 
     @Test
+    void totalsFollowCreatesStopsAndDeletes() {
+        Fixture f = fixture();
+        assertThat(total(f.user(), "per_page=1")).isEqualTo(3);
+        assertThat(total(f.user(), "per_page=1&include_active=true")).isEqualTo(4);
+
+        assertThat(f.user().api().post("/api/v1/timer/stop", null).status()).isEqualTo(200);
+        assertThat(total(f.user(), "per_page=1")).isEqualTo(4);
+        assertThat(total(f.user(), "per_page=1&include_active=true")).isEqualTo(4);
+
+        assertThat(f.user().api().delete("/api/v1/time-entries/" + f.a()).status()).isEqualTo(200);
+        assertThat(total(f.user(), "per_page=1")).isEqualTo(3);
+        assertThat(total(f.user(), "per_page=1&billable=true")).isEqualTo(2);
+    }
+
+    @Test
     void nonAdminsListOnlyTheirOwnEntriesAdminsListAnyones() {
         Fixture f = fixture();
         Person other = newPerson();
@@ -126,6 +141,12 @@ class TimeEntryListApiTest extends TimeEntryTestSupport {
             assertError(response, 400, "validation_error");
             assertThat(response.body().get("errors").has(query.substring(0, query.indexOf('=')))).as(query).isTrue();
         }
+    }
+
+    private static long total(Person person, String query) {
+        Response list = person.api().get("/api/v1/time-entries?" + query);
+        assertThat(list.status()).as(list.raw()).isEqualTo(200);
+        return list.body().get("pagination").get("total").asLong();
     }
 
     private static List<Long> ids(Response list) {

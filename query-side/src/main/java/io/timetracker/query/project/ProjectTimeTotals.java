@@ -5,6 +5,7 @@ import io.timetracker.events.timeentry.TimeEntryDeleted;
 import io.timetracker.events.timeentry.TimeEntryDetails;
 import io.timetracker.events.timeentry.TimeEntryUpdated;
 import io.timetracker.events.timeentry.TimerStopped;
+import io.timetracker.query.common.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -49,9 +50,11 @@ public class ProjectTimeTotals {
               AND (d.seconds <> 0 OR d.billable_seconds <> 0)""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    public ProjectTimeTotals(NamedParameterJdbcTemplate jdbc) {
+    public ProjectTimeTotals(NamedParameterJdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -85,7 +88,7 @@ public class ProjectTimeTotals {
     }
 
     private void book(long entryId, Long projectId, long seconds, long billableSeconds, long version) {
-        jdbc.update(BOOK, new MapSqlParameterSource("entryId", entryId)
+        writes.add(BOOK, new MapSqlParameterSource("entryId", entryId)
                 .addValue("projectId", projectId)
                 .addValue("seconds", seconds)
                 .addValue("billableSeconds", billableSeconds)

@@ -29,6 +29,13 @@ final class TimeEntryFilter {
         return where.toString();
     }
 
+    /** Whether the list is narrowed by nothing but its user (if any), so that per-user counts give its total. */
+    static boolean onlyByUser(TimeEntryQueries.ListTimeEntries query) {
+        return query.projectId() == null && query.clientId() == null && query.taskId() == null
+                && query.startFrom() == null && query.startBefore() == null && query.billable() == null
+                && (query.tags() == null || query.tags().isEmpty());
+    }
+
     private static void condition(StringBuilder where, MapSqlParameterSource params, String sql, String name,
                                   Object value) {
         if (value != null) {

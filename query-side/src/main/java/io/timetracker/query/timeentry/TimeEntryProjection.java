@@ -7,6 +7,7 @@ import io.timetracker.events.timeentry.TimeEntryUpdated;
 import io.timetracker.events.timeentry.TimerPaused;
 import io.timetracker.events.timeentry.TimerResumed;
 import io.timetracker.events.timeentry.TimerStopped;
+import io.timetracker.query.common.BatchedWrites;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.PageResult;
 import io.timetracker.query.common.Versioned;
@@ -31,7 +32,9 @@ import java.util.List;
  * The {@code time_entries} read table and the queries on it. User, project and client names are joined at
  * query time (renames show at once, nothing to keep in step); the task name joins the same way once the
  * {@code tasks} read table exists (add {@code LEFT JOIN tasks t ON t.id = e.task_id} to {@link #JOIN_NAMES}).
- * Every handler is one idempotent statement: inserts ignore a known id, updates apply only a newer version.
+ * {@code time_entry_counts} (completed and running entries per user) answers the total of the common lists
+ * without counting rows. Every handler is one idempotent statement, batched per event batch: inserts ignore a
+ * known id, updates apply only a newer version, and the counts move only when the entry's row did.
  */
 @Component
 @ProcessingGroup(TimeEntryProjection.GROUP)
@@ -46,41 +49,64 @@ public class TimeEntryProjection {
             "SELECT e.*, u.username AS user_name, p.name AS project_name, c.name AS client_name, "
                     + "NULL AS task_name FROM ";
 
+    /** Sets an entry's details (a stop also ends a pause); the caller may add conditions. */
+    private static final String UPDATE_DETAILS = """
+            UPDATE time_entries SET project_id = :projectId, client_id = :clientId, task_id = :taskId,
+                   start_time = :startTime, end_time = :endTime, break_seconds = :breakSeconds,
+                   duration_seconds = :durationSeconds, notes = :notes, tags = :tags, tag_keys = :tagKeys::text[],
+                   billable = :billable, paid = :paid, invoice_number = :invoiceNumber,
+                   paused_at = CASE WHEN CAST(:endTime AS timestamptz) IS NULL THEN paused_at END, updated_at = :at, version = :version
+            WHERE id = :id AND version < :version""";
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final Clock clock;
 
-    public TimeEntryProjection(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    public TimeEntryProjection(NamedParameterJdbcTemplate jdbc, BatchedWrites writes, Clock clock) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.clock = clock;
     }
 
     @EventHandler
     void on(TimeEntryCreated event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("""
-                INSERT INTO time_entries (id, user_id, project_id, client_id, task_id, start_time, end_time,
-                                          break_seconds, duration_seconds, notes, tags, tag_keys, source, billable,
-                                          paid, invoice_number, approval_status, is_locked, created_at, updated_at,
-                                          version)
-                VALUES (:id, :userId, :projectId, :clientId, :taskId, :startTime, :endTime, :breakSeconds,
-                        :durationSeconds, :notes, :tags, :tagKeys::text[], :source, :billable, :paid,
-                        :invoiceNumber, 'none', false, :at, :at, :version)
-                ON CONFLICT (id) DO NOTHING""",
+        writes.add("""
+                WITH inserted AS (
+                    INSERT INTO time_entries (id, user_id, project_id, client_id, task_id, start_time, end_time,
+                                              break_seconds, duration_seconds, notes, tags, tag_keys, source,
+                                              billable, paid, invoice_number, approval_status, is_locked, created_at,
+                                              updated_at, version)
+                    VALUES (:id, :userId, :projectId, :clientId, :taskId, :startTime, :endTime, :breakSeconds,
+                            :durationSeconds, :notes, :tags, :tagKeys::text[], :source, :billable, :paid,
+                            :invoiceNumber, 'none', false, :at, :at, :version)
+                    ON CONFLICT (id) DO NOTHING
+                    RETURNING user_id, end_time IS NULL AS running
+                )
+                INSERT INTO time_entry_counts AS n (user_id, completed, running)
+                SELECT user_id, CASE WHEN running THEN 0 ELSE 1 END, CASE WHEN running THEN 1 ELSE 0 END
+                FROM inserted
+                ON CONFLICT (user_id) DO UPDATE SET completed = n.completed + EXCLUDED.completed,
+                       running = n.running + EXCLUDED.running""",
                 details(event.entryId(), event.entry(), at, version).addValue("source", event.source()));
     }
 
     @EventHandler
     void on(TimeEntryUpdated event, @Timestamp Instant at, @SequenceNumber long version) {
-        update(event.entryId(), event.entry(), false, at, version);
+        writes.add(UPDATE_DETAILS, details(event.entryId(), event.entry(), at, version));
     }
 
+    /** The entry completes: its details change and the user's count moves from running to completed. */
     @EventHandler
     void on(TimerStopped event, @Timestamp Instant at, @SequenceNumber long version) {
-        update(event.entryId(), event.entry(), true, at, version);
+        writes.add("WITH stopped AS (" + UPDATE_DETAILS + " AND end_time IS NULL RETURNING user_id) "
+                        + "UPDATE time_entry_counts n SET completed = n.completed + 1, running = n.running - 1 "
+                        + "FROM stopped WHERE n.user_id = stopped.user_id",
+                details(event.entryId(), event.entry(), at, version));
     }
 
     @EventHandler
     void on(TimerPaused event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("""
+        writes.add("""
                 UPDATE time_entries SET paused_at = :pausedAt, updated_at = :at, version = :version
                 WHERE id = :id AND version < :version""",
                 new MapSqlParameterSource("id", event.entryId())
@@ -91,7 +117,7 @@ public class TimeEntryProjection {
 
     @EventHandler
     void on(TimerResumed event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("""
+        writes.add("""
                 UPDATE time_entries SET paused_at = NULL, break_seconds = :breakSeconds, updated_at = :at,
                        version = :version
                 WHERE id = :id AND version < :version""",
@@ -103,12 +129,19 @@ public class TimeEntryProjection {
 
     @EventHandler
     void on(TimeEntryDeleted event) {
-        jdbc.update("DELETE FROM time_entries WHERE id = :id", new MapSqlParameterSource("id", event.entryId()));
+        writes.add("""
+                WITH deleted AS (
+                    DELETE FROM time_entries WHERE id = :id RETURNING user_id, end_time IS NULL AS running
+                )
+                UPDATE time_entry_counts n
+                SET completed = n.completed - CASE WHEN d.running THEN 0 ELSE 1 END,
+                    running = n.running - CASE WHEN d.running THEN 1 ELSE 0 END
+                FROM deleted d WHERE n.user_id = d.user_id""", new MapSqlParameterSource("id", event.entryId()));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE time_entries");
+        jdbc.getJdbcTemplate().execute("TRUNCATE time_entries, time_entry_counts");
     }
 
     @QueryHandler
@@ -143,6 +176,10 @@ public class TimeEntryProjection {
             total = query.page().offset() + items.size();
         } else if (items.isEmpty() && query.page().page() == 1) {
             total = 0;
+        } else if (TimeEntryFilter.onlyByUser(query)) {
+            total = jdbc.queryForObject("SELECT coalesce(sum(completed"
+                    + (query.includeActive() ? " + running" : "") + "), 0) FROM time_entry_counts"
+                    + (query.userId() == null ? "" : " WHERE user_id = :userId"), params, Long.class);
         } else {
             total = jdbc.queryForObject("SELECT count(*) FROM time_entries e" + where, params, Long.class);
         }
@@ -153,19 +190,6 @@ public class TimeEntryProjection {
         List<Versioned<TimeEntryView>> found = jdbc.query(SELECT_NAMES + "time_entries" + JOIN_NAMES + where, params,
                 (rs, row) -> new Versioned<>(view(rs), rs.getLong("version")));
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    private void update(long entryId, TimeEntryDetails entry, boolean stopped, Instant at, long version) {
-        jdbc.update("""
-                UPDATE time_entries SET project_id = :projectId, client_id = :clientId, task_id = :taskId,
-                       start_time = :startTime, end_time = :endTime, break_seconds = :breakSeconds,
-                       duration_seconds = :durationSeconds, notes = :notes, tags = :tags,
-                       tag_keys = :tagKeys::text[], billable = :billable, paid = :paid,
-                       invoice_number = :invoiceNumber,
-                       paused_at = CASE WHEN :stopped THEN NULL ELSE paused_at END,
-                       updated_at = :at, version = :version
-                WHERE id = :id AND version < :version""",
-                details(entryId, entry, at, version).addValue("stopped", stopped));
     }
 
     private static MapSqlParameterSource details(long entryId, TimeEntryDetails entry, Instant at, long version) {
