@@ -87,10 +87,11 @@ public class TimeEntryController {
         if (source != null && !SOURCES.contains(source)) {
             body.reject("source", "Must be one of " + String.join(", ", SOURCES));
         }
+        String reason = body.text("reason", 1000);
         body.throwIfInvalid();
         long id = ids.next(AggregateIds.TIME_ENTRY);
         commands.send(new CreateTimeEntry(id, VisibleEntries.actor(caller),
-                userId != null ? userId : caller.userId(), input, source != null ? source : "manual"));
+                userId != null ? userId : caller.userId(), input, source != null ? source : "manual"), reason);
         return Envelopes.created("Time entry", "time_entry", entries.find(id, caller),
                 "/api/v1/time-entries/" + id);
     }
