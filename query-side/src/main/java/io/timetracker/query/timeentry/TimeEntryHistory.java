@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * Builds an entry's history from its own event stream (the system of record, so deleted entries keep theirs):
  * each event is replayed onto the entry's fields and the fields it changed are reported with their old and new
  * values. Who acted and through which token come from each event's metadata; usernames and token prefixes are
- * looked up in one query each for the whole trail.
+ * looked up in one query each for the whole trail. The stream is read from its first event, never from a snapshot.
  */
 @Component
 public class TimeEntryHistory {
@@ -46,7 +46,7 @@ public class TimeEntryHistory {
     @QueryHandler
     public EntryHistory handle(TimeEntryQueries.FindEntryHistory query) {
         List<DomainEventMessage<?>> stream = events
-                .readEvents(AggregateIds.of(AggregateIds.TIME_ENTRY, query.entryId())).asStream()
+                .readEvents(AggregateIds.of(AggregateIds.TIME_ENTRY, query.entryId()), 0).asStream()
                 .<DomainEventMessage<?>>map(message -> message).toList();
         if (stream.isEmpty()) {
             return null;
