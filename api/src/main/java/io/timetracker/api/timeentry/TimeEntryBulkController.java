@@ -31,7 +31,7 @@ import java.util.Map;
 @RestController
 public class TimeEntryBulkController {
 
-    static final int MAX_IDS = 500;
+    private static final int MAX_IDS = 500;
     private static final List<String> ACTIONS = List.of("delete", "set_billable", "set_paid", "add_tag", "remove_tag");
 
     private final CommandDispatcher commands;
