@@ -23,7 +23,7 @@ final class TimeEntryFields {
     static EntryInput read(JsonBody body, TimeEntryView current) {
         Patch<TimeEntryView> patch = new Patch<>(body, current);
         Instant start = patch.reads("start_time") ? body.dateTime("start_time") : current.startTime();
-        if (start == null && current == null && !body.has("start_time")) {
+        if (current == null && !body.has("start_time")) {
             body.reject("start_time", "Is required");
         }
         Instant end = patch.reads("end_time") ? body.dateTime("end_time") : current.endTime();

@@ -42,7 +42,7 @@ public class TimeEntryProjection {
 
     public static final String GROUP = "time-entries";
 
-    static final String ORDER = " ORDER BY e.start_time DESC, e.id DESC";
+    private static final String ORDER = " ORDER BY e.start_time DESC, e.id DESC";
     private static final String JOIN_NAMES = " e LEFT JOIN users u ON u.id = e.user_id"
             + " LEFT JOIN projects p ON p.id = e.project_id LEFT JOIN clients c ON c.id = e.client_id";
     private static final String SELECT_NAMES =
@@ -55,7 +55,8 @@ public class TimeEntryProjection {
                    start_time = :startTime, end_time = :endTime, break_seconds = :breakSeconds,
                    duration_seconds = :durationSeconds, notes = :notes, tags = :tags, tag_keys = :tagKeys::text[],
                    billable = :billable, paid = :paid, invoice_number = :invoiceNumber,
-                   paused_at = CASE WHEN CAST(:endTime AS timestamptz) IS NULL THEN paused_at END, updated_at = :at, version = :version
+                   paused_at = CASE WHEN CAST(:endTime AS timestamptz) IS NULL THEN paused_at END,
+                   updated_at = :at, version = :version
             WHERE id = :id AND version < :version""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -159,8 +160,7 @@ public class TimeEntryProjection {
 
     /**
      * The page is chosen on {@code time_entries} alone (an index walk in list order), and only its rows are
-     * joined to names. The total is counted separately, and only when the page itself cannot tell it (a full
-     * page, or a page past the end).
+     * joined to names.
      */
     @QueryHandler
     @SuppressWarnings("rawtypes")
@@ -171,19 +171,27 @@ public class TimeEntryProjection {
         List<TimeEntryView> items = jdbc.query(SELECT_NAMES + "(SELECT * FROM time_entries e" + where + ORDER
                         + " LIMIT :limit OFFSET :offset)" + JOIN_NAMES + ORDER, params,
                 (rs, row) -> view(rs));
-        long total;
-        if (!items.isEmpty() && items.size() < query.page().perPage()) {
-            total = query.page().offset() + items.size();
-        } else if (items.isEmpty() && query.page().page() == 1) {
-            total = 0;
-        } else if (TimeEntryFilter.onlyByUser(query)) {
-            total = jdbc.queryForObject("SELECT coalesce(sum(completed"
-                    + (query.includeActive() ? " + running" : "") + "), 0) FROM time_entry_counts"
-                    + (query.userId() == null ? "" : " WHERE user_id = :userId"), params, Long.class);
-        } else {
-            total = jdbc.queryForObject("SELECT count(*) FROM time_entries e" + where, params, Long.class);
+        return new PageResult<>(items, total(query, items.size(), where, params));
+    }
+
+    /**
+     * The size of the whole list: told by the page itself when it is partly filled (or the first page is empty),
+     * else by the per-user counts when nothing but the user narrows the list, else counted.
+     */
+    private long total(TimeEntryQueries.ListTimeEntries query, int pageSize, String where,
+                       MapSqlParameterSource params) {
+        if (pageSize > 0 && pageSize < query.page().perPage()) {
+            return query.page().offset() + pageSize;
         }
-        return new PageResult<>(items, total);
+        if (pageSize == 0 && query.page().page() == 1) {
+            return 0;
+        }
+        if (TimeEntryFilter.onlyByUser(query)) {
+            return jdbc.queryForObject("SELECT coalesce(sum(completed" + (query.includeActive() ? " + running" : "")
+                    + "), 0) FROM time_entry_counts" + (query.userId() == null ? "" : " WHERE user_id = :userId"),
+                    params, Long.class);
+        }
+        return jdbc.queryForObject("SELECT count(*) FROM time_entries e" + where, params, Long.class);
     }
 
     private Versioned<TimeEntryView> one(String where, MapSqlParameterSource params) {
