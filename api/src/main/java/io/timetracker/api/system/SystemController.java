@@ -85,6 +85,8 @@ public class SystemController {
         endpoints.put("clients", "/api/v1/clients");
         endpoints.put("projects", "/api/v1/projects");
         endpoints.put("tasks", "/api/v1/tasks");
+        endpoints.put("time_entries", "/api/v1/time-entries");
+        endpoints.put("timer", "/api/v1/timer");
         return endpoints;
     }
 }

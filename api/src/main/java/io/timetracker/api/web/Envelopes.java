@@ -63,7 +63,7 @@ public final class Envelopes {
         return body;
     }
 
-    static String etag(long version) {
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 }

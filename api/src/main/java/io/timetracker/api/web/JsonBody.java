@@ -141,6 +141,28 @@ public class JsonBody {
         return reject(field, "Must be a list of strings or a comma-separated string");
     }
 
+    /** A JSON array of integers (or digit strings), or null when absent. */
+    public List<Long> integerList(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            return reject(field, "Must be a list of integers");
+        }
+        List<Long> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (item.isIntegralNumber() && item.canConvertToLong()) {
+                items.add(item.asLong());
+            } else if (item.isString() && DIGITS.matcher(item.asString().strip()).matches()) {
+                items.add(Long.parseLong(item.asString().strip()));
+            } else {
+                return reject(field, "Must be a list of integers");
+            }
+        }
+        return items;
+    }
+
     @SuppressWarnings("unchecked")
     public Map<String, Object> object(String field) {
         JsonNode value = value(field);

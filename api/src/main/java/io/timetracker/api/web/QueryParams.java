@@ -4,6 +4,7 @@ import io.timetracker.query.common.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Reads query parameters; a malformed one is a 400 naming it, an unknown one is simply never read. */
@@ -43,6 +44,19 @@ public final class QueryParams {
             throw ApiException.validation(name, "Must be one of " + String.join(", ", allowed));
         }
         return value;
+    }
+
+    /** {@code true} or {@code false} (also 1/0, yes/no), or {@code fallback} when absent. */
+    public static Boolean bool(HttpServletRequest request, String name, Boolean fallback) {
+        String value = blankToNull(request.getParameter(name));
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw ApiException.validation(name, "Must be true or false");
+        };
     }
 
     private static int nonNegative(HttpServletRequest request, String name, int fallback) {

@@ -3,6 +3,7 @@ package io.timetracker.command.common;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -24,15 +25,17 @@ public class AggregateDirectory<A> {
      *                                  aggregate does not exist or fails {@code condition}
      */
     public void require(long id, String field, Predicate<A> condition, String message) {
-        boolean satisfied;
-        try {
-            satisfied = repository.load(io.timetracker.events.AggregateIds.of(type, id))
-                    .invoke(condition::test);
-        } catch (AggregateNotFoundException notFound) {
-            satisfied = false;
-        }
-        if (!satisfied) {
+        if (!Boolean.TRUE.equals(read(id, condition::test))) {
             throw CommandRejectedException.invalid(field, message);
+        }
+    }
+
+    /** What {@code reader} takes from the aggregate, or null when there is no such aggregate. */
+    public <R> R read(long id, Function<A, R> reader) {
+        try {
+            return repository.load(io.timetracker.events.AggregateIds.of(type, id)).invoke(reader);
+        } catch (AggregateNotFoundException notFound) {
+            return null;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.timetracker.command.project;
 
 import io.timetracker.command.common.AggregateDirectory;
+import io.timetracker.command.common.CommandRejectedException;
 import io.timetracker.events.AggregateIds;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,5 +17,14 @@ public class ProjectDirectory extends AggregateDirectory<ProjectAggregate> {
 
     public void requireActive(long projectId, String field) {
         require(projectId, field, ProjectAggregate::isActive, "No active project with id " + projectId);
+    }
+
+    /** The client of an active project, for what is booked on it. */
+    public long requireActiveClientId(long projectId, String field) {
+        Long clientId = read(projectId, project -> project.isActive() ? project.clientId() : null);
+        if (clientId == null) {
+            throw CommandRejectedException.invalid(field, "No active project with id " + projectId);
+        }
+        return clientId;
     }
 }

@@ -17,4 +17,8 @@ public class UserDirectory extends AggregateDirectory<UserAggregate> {
     public void requireActive(long userId, String field) {
         require(userId, field, UserAggregate::isActive, "No active user with id " + userId);
     }
+
+    public boolean isActive(long userId) {
+        return Boolean.TRUE.equals(read(userId, UserAggregate::isActive));
+    }
 }

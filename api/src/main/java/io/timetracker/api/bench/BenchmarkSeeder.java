@@ -1,0 +1,135 @@
+package io.timetracker.api.bench;
+
+import io.timetracker.command.client.CreateClient;
+import io.timetracker.command.common.Actor;
+import io.timetracker.command.common.IdAllocator;
+import io.timetracker.command.project.CreateProject;
+import io.timetracker.command.timeentry.CreateTimeEntry;
+import io.timetracker.command.timeentry.EntryInput;
+import io.timetracker.command.user.RegisterUser;
+import io.timetracker.command.user.Roles;
+import io.timetracker.events.AggregateIds;
+import io.timetracker.events.client.ClientDetails;
+import io.timetracker.events.project.ProjectDetails;
+import io.timetracker.events.user.UserProfile;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fills an empty-ish store with benchmark data through the command side (every rule and constraint applies, the
+ * projections build their tables from the events): one client, one project, {@code users} users named
+ * {@code bench-user-1..n} and {@code entries} completed entries spread over them, one hour apart per user. Runs
+ * only with the Spring profile {@code bench-seed}, once (it skips when {@code bench-user-1} exists). See
+ * {@code docs/benchmark-seeding.md}.
+ */
+@Component
+@Profile("bench-seed")
+public class BenchmarkSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchmarkSeeder.class);
+    private static final Instant FIRST_START = Instant.parse("2015-01-05T08:00:00Z");
+    private static final List<String> TAGS = List.of("dev", "review,dev", "meeting", "ops,urgent", "support");
+
+    private final CommandGateway commands;
+    private final IdAllocator ids;
+    private final JdbcTemplate jdbc;
+    private final int entries;
+    private final int users;
+    private final int threads;
+
+    public BenchmarkSeeder(CommandGateway commands, IdAllocator ids, JdbcTemplate jdbc,
+                           @Value("${timetracker.bench-seed.entries:100000}") int entries,
+                           @Value("${timetracker.bench-seed.users:10}") int users,
+                           @Value("${timetracker.bench-seed.threads:4}") int threads) {
+        this.commands = commands;
+        this.ids = ids;
+        this.jdbc = jdbc;
+        this.entries = entries;
+        this.users = users;
+        this.threads = threads;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM unique_key WHERE scope = 'username' AND key = 'bench-user-1')",
+                Boolean.class))) {
+            log.info("Benchmark data already seeded; nothing to do");
+            return;
+        }
+        long clientId = ids.next(AggregateIds.CLIENT);
+        send(new CreateClient(clientId, new ClientDetails("Benchmark client", null, null, null, null, null, null,
+                null, null)));
+        long projectId = ids.next(AggregateIds.PROJECT);
+        send(new CreateProject(projectId, new ProjectDetails("Benchmark project", "BENCH", clientId, null, true,
+                null, null, null, null, 80, null)));
+        List<Long> userIds = new ArrayList<>();
+        for (int i = 1; i <= users; i++) {
+            long userId = ids.next(AggregateIds.USER);
+            send(new RegisterUser(userId, "bench-user-" + i,
+                    new UserProfile(null, "Benchmark user " + i, Roles.USER, null, null, null), null));
+            userIds.add(userId);
+        }
+        seedEntries(projectId, userIds);
+    }
+
+    private void seedEntries(long projectId, List<Long> userIds) throws Exception {
+        long started = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                work.add(pool.submit(() -> {
+                    for (int i = first; i < entries; i += threads) {
+                        send(entry(i, projectId, userIds));
+                        int count = done.incrementAndGet();
+                        if (count % 10_000 == 0) {
+                            log.info("Seeded {} of {} time entries ({} per second)", count, entries,
+                                    count * 1_000_000_000L / (System.nanoTime() - started));
+                        }
+                    }
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        log.info("Seeded {} time entries for users {} on project {}", entries, userIds, projectId);
+    }
+
+    private CreateTimeEntry entry(int i, long projectId, List<Long> userIds) {
+        long userId = userIds.get(i % userIds.size());
+        Instant start = FIRST_START.plus((long) (i / userIds.size()), ChronoUnit.HOURS);
+        Instant end = start.plus(30 + i % 25, ChronoUnit.MINUTES);
+        EntryInput input = new EntryInput(projectId, null, null, start, end, i % 3 == 0 ? 300 : 0,
+                "Seeded entry " + i, TAGS.get(i % TAGS.size()), i % 4 != 0, i % 7 == 0, null);
+        return new CreateTimeEntry(ids.next(AggregateIds.TIME_ENTRY), new Actor(0, true), userId, input, "import");
+    }
+
+    private void send(Object command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.with("requestId", "bench-seed")));
+    }
+}

@@ -1,0 +1,121 @@
+package io.timetracker.api.timeentry;
+
+import io.timetracker.api.auth.Caller;
+import io.timetracker.api.auth.RequiresScope;
+import io.timetracker.api.web.CommandDispatcher;
+import io.timetracker.api.web.ErrorCodes;
+import io.timetracker.api.web.JsonBody;
+import io.timetracker.api.web.RequestContext;
+import io.timetracker.command.common.Actor;
+import io.timetracker.command.common.TargetedCommand;
+import io.timetracker.command.timeentry.DeleteTimeEntry;
+import io.timetracker.command.timeentry.EntryInput;
+import io.timetracker.command.timeentry.UpdateTimeEntry;
+import io.timetracker.query.common.Versioned;
+import io.timetracker.query.timeentry.Tags;
+import io.timetracker.query.timeentry.TimeEntryView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /time-entries/bulk}: one action on many entries, each entry on its own (one command each, so one
+ * entry's refusal never undoes another's change); the answer reports every id's outcome.
+ */
+@RestController
+public class TimeEntryBulkController {
+
+    private static final int MAX_IDS = 500;
+    private static final List<String> ACTIONS = List.of("delete", "set_billable", "set_paid", "add_tag", "remove_tag");
+
+    private final CommandDispatcher commands;
+    private final VisibleEntries entries;
+
+    public TimeEntryBulkController(CommandDispatcher commands, VisibleEntries entries) {
+        this.commands = commands;
+        this.entries = entries;
+    }
+
+    private record Action(String name, Boolean flag, String tag) {
+    }
+
+    @PostMapping("/api/v1/time-entries/bulk")
+    @RequiresScope("write:time_entries")
+    public Map<String, Object> bulk(JsonBody body, HttpServletRequest request) {
+        Caller caller = RequestContext.caller(request);
+        List<Long> ids = body.integerList("entry_ids");
+        if (ids != null && (ids.isEmpty() || ids.size() > MAX_IDS)) {
+            body.reject("entry_ids", "Must list 1 to " + MAX_IDS + " ids");
+        } else if (ids == null && !body.has("entry_ids")) {
+            body.reject("entry_ids", "Is required");
+        }
+        Action action = readAction(body);
+        String reason = body.text("reason", 1000);
+        body.throwIfInvalid();
+
+        List<Map<String, Object>> results = new ArrayList<>();
+        int affected = 0;
+        for (long id : new LinkedHashSet<>(ids)) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("id", id);
+            try {
+                commands.send(command(entries.find(id, caller), action, VisibleEntries.actor(caller)), reason);
+                result.put("success", true);
+                affected++;
+            } catch (RuntimeException refused) {
+                result.put("success", false);
+                result.put("error_code", ErrorCodes.of(refused));
+            }
+            results.add(result);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("affected", affected);
+        answer.put("results", results);
+        return answer;
+    }
+
+    private static Action readAction(JsonBody body) {
+        String name = body.requiredText("action", 20);
+        if (name != null && !ACTIONS.contains(name)) {
+            body.reject("action", "Must be one of " + String.join(", ", ACTIONS));
+            return null;
+        }
+        if ("set_billable".equals(name) || "set_paid".equals(name)) {
+            Boolean flag = body.bool("value");
+            if (flag == null) {
+                body.reject("value", "Is required: true or false");
+            }
+            return new Action(name, flag, null);
+        }
+        if ("add_tag".equals(name) || "remove_tag".equals(name)) {
+            return new Action(name, null, body.requiredText("value", 100));
+        }
+        return new Action(name, null, null);
+    }
+
+    private static TargetedCommand command(Versioned<TimeEntryView> current, Action action, Actor actor) {
+        TimeEntryView entry = current.value();
+        if (action.name().equals("delete")) {
+            return new DeleteTimeEntry(entry.id(), actor, current.version());
+        }
+        boolean billable = action.name().equals("set_billable") ? action.flag() : entry.billable();
+        boolean paid = action.name().equals("set_paid") ? action.flag() : entry.paid();
+        List<String> tags = new ArrayList<>(entry.tagList());
+        if (action.name().equals("add_tag")) {
+            tags.add(action.tag());
+        } else if (action.name().equals("remove_tag")) {
+            tags.removeIf(tag -> Tags.key(tag).equals(Tags.key(action.tag())));
+        }
+        EntryInput input = new EntryInput(entry.projectId(), entry.clientId(), entry.taskId(), entry.startTime(),
+                entry.endTime(), entry.breakSeconds(), entry.notes(), Tags.join(tags), billable, paid,
+                entry.invoiceNumber());
+        return new UpdateTimeEntry(entry.id(), actor, input, current.version());
+    }
+}

@@ -1,0 +1,160 @@
+package io.timetracker.api.timeentry;
+
+import io.timetracker.api.auth.Caller;
+import io.timetracker.api.auth.RequiresScope;
+import io.timetracker.api.web.ApiException;
+import io.timetracker.api.web.ApiTime;
+import io.timetracker.api.web.CommandDispatcher;
+import io.timetracker.api.web.Envelopes;
+import io.timetracker.api.web.JsonBody;
+import io.timetracker.api.web.Preconditions;
+import io.timetracker.api.web.Queries;
+import io.timetracker.api.web.QueryParams;
+import io.timetracker.api.web.RequestContext;
+import io.timetracker.command.common.IdAllocator;
+import io.timetracker.command.timeentry.CreateTimeEntry;
+import io.timetracker.command.timeentry.DeleteTimeEntry;
+import io.timetracker.command.timeentry.EntryInput;
+import io.timetracker.command.timeentry.UpdateTimeEntry;
+import io.timetracker.events.AggregateIds;
+import io.timetracker.query.common.PageRequest;
+import io.timetracker.query.common.PageResult;
+import io.timetracker.query.common.Versioned;
+import io.timetracker.query.timeentry.EntryHistory;
+import io.timetracker.query.timeentry.TimeEntryQueries.FindEntryHistory;
+import io.timetracker.query.timeentry.TimeEntryQueries.ListTimeEntries;
+import io.timetracker.query.timeentry.TimeEntryView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Contract §5, time entries. Non-admins see and change only their own entries (another user's is 404). Writes
+ * accept {@code If-Match} (the ETag) or TimeTracker's {@code if_updated_at}; either one stale is 409.
+ */
+@RestController
+@RequestMapping("/api/v1/time-entries")
+public class TimeEntryController {
+
+    private static final List<String> SOURCES = List.of("manual", "timer", "import", "bulk");
+
+    private final CommandDispatcher commands;
+    private final Queries queries;
+    private final VisibleEntries entries;
+    private final IdAllocator ids;
+    private final ApiTime time;
+
+    public TimeEntryController(CommandDispatcher commands, Queries queries, VisibleEntries entries, IdAllocator ids,
+                               ApiTime time) {
+        this.commands = commands;
+        this.queries = queries;
+        this.entries = entries;
+        this.ids = ids;
+        this.time = time;
+    }
+
+    @GetMapping
+    @RequiresScope("read:time_entries")
+    public Map<String, Object> list(HttpServletRequest request) {
+        ListTimeEntries query = TimeEntryListParams.read(request, RequestContext.caller(request), time);
+        return Envelopes.list("time_entries", queries.page(query), query.page());
+    }
+
+    @GetMapping("/{id}")
+    @RequiresScope("read:time_entries")
+    public ResponseEntity<Map<String, Object>> get(@PathVariable long id, HttpServletRequest request) {
+        return Envelopes.one("time_entry", entries.find(id, RequestContext.caller(request)));
+    }
+
+    @PostMapping
+    @RequiresScope("write:time_entries")
+    public ResponseEntity<Map<String, Object>> create(JsonBody body, HttpServletRequest request) {
+        Caller caller = RequestContext.caller(request);
+        EntryInput input = TimeEntryFields.read(body, null);
+        Long userId = body.integer("user_id");
+        String source = body.has("source") ? body.text("source", 10) : null;
+        if (source != null && !SOURCES.contains(source)) {
+            body.reject("source", "Must be one of " + String.join(", ", SOURCES));
+        }
+        String reason = body.text("reason", 1000);
+        body.throwIfInvalid();
+        long id = ids.next(AggregateIds.TIME_ENTRY);
+        commands.send(new CreateTimeEntry(id, VisibleEntries.actor(caller),
+                userId != null ? userId : caller.userId(), input, source != null ? source : "manual"), reason);
+        return Envelopes.created("Time entry", "time_entry", entries.find(id, caller),
+                "/api/v1/time-entries/" + id);
+    }
+
+    @RequestMapping(path = "/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @RequiresScope("write:time_entries")
+    public ResponseEntity<Map<String, Object>> update(@PathVariable long id, JsonBody body,
+                                                      HttpServletRequest request) {
+        Caller caller = RequestContext.caller(request);
+        Versioned<TimeEntryView> current = entries.find(id, caller);
+        EntryInput input = TimeEntryFields.read(body, current.value());
+        Instant ifUpdatedAt = body.dateTime("if_updated_at");
+        String reason = body.text("reason", 1000);
+        body.throwIfInvalid();
+        requireFresh(current.value(), ifUpdatedAt);
+        Long expected = Preconditions.ifMatch(request);
+        commands.send(new UpdateTimeEntry(id, VisibleEntries.actor(caller), input,
+                expected != null ? expected : current.version()), reason);
+        return Envelopes.updated("Time entry", "time_entry", entries.find(id, caller));
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresScope("write:time_entries")
+    public Map<String, Object> delete(@PathVariable long id, JsonBody body, HttpServletRequest request) {
+        Caller caller = RequestContext.caller(request);
+        entries.find(id, caller);
+        String reason = body.text("reason", 1000);
+        body.throwIfInvalid();
+        commands.send(new DeleteTimeEntry(id, VisibleEntries.actor(caller), Preconditions.ifMatch(request)), reason);
+        return Envelopes.message("Time entry deleted successfully");
+    }
+
+    /**
+     * The entry's trail from its events, oldest first. A deleted entry's history stays readable for admins; for
+     * its owner the entry is gone like everywhere else (404).
+     */
+    @GetMapping("/{id}/history")
+    @RequiresScope("read:time_entries")
+    public Map<String, Object> history(@PathVariable long id, HttpServletRequest request) {
+        Caller caller = RequestContext.caller(request);
+        PageRequest page = QueryParams.page(request);
+        EntryHistory history = queries.get(new FindEntryHistory(id), EntryHistory.class);
+        if (history == null || !caller.isAdmin() && (history.deleted() || history.ownerId() != caller.userId())) {
+            throw ApiException.notFound("Time entry not found");
+        }
+        List<EntryHistory.Change> changes = history.changes();
+        int from = (int) Math.min(page.offset(), changes.size());
+        int to = Math.min(from + page.perPage(), changes.size());
+        return Envelopes.list("history", new PageResult<>(changes.subList(from, to), changes.size()), page);
+    }
+
+    /**
+     * TimeTracker's optimistic check: the client sends the {@code updated_at} it last saw. Compared at the
+     * precision the client sent (clients that drop fractions of a second compare by whole seconds).
+     */
+    private static void requireFresh(TimeEntryView current, Instant ifUpdatedAt) {
+        if (ifUpdatedAt == null) {
+            return;
+        }
+        Instant updatedAt = ifUpdatedAt.getNano() == 0 ? current.updatedAt().truncatedTo(ChronoUnit.SECONDS)
+                : current.updatedAt().truncatedTo(ChronoUnit.MICROS);
+        if (!updatedAt.equals(ifUpdatedAt.truncatedTo(ChronoUnit.MICROS))) {
+            throw ApiException.conflict("The time entry was changed by someone else; reload it and retry");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.timetracker.api.timeentry;
+
+import io.timetracker.api.auth.Caller;
+import io.timetracker.api.web.ApiException;
+import io.timetracker.api.web.Queries;
+import io.timetracker.command.common.Actor;
+import io.timetracker.query.common.Versioned;
+import io.timetracker.query.timeentry.TimeEntryQueries.FindTimeEntry;
+import io.timetracker.query.timeentry.TimeEntryView;
+import org.springframework.stereotype.Component;
+
+/** Reads single entries the way their owner sees them: another user's entry is 404, never its data (admins see all). */
+@Component
+class VisibleEntries {
+
+    private final Queries queries;
+
+    VisibleEntries(Queries queries) {
+        this.queries = queries;
+    }
+
+    Versioned<TimeEntryView> find(long entryId, Caller caller) {
+        Versioned<TimeEntryView> entry = queries.one(new FindTimeEntry(entryId), "Time entry");
+        if (!actor(caller).mayActFor(entry.value().userId())) {
+            throw ApiException.notFound("Time entry not found");
+        }
+        return entry;
+    }
+
+    static Actor actor(Caller caller) {
+        return new Actor(caller.userId(), caller.isAdmin());
+    }
+}
