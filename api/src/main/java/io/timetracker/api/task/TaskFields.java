@@ -4,9 +4,9 @@ import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Patch;
 import io.timetracker.command.task.TaskRules;
 import io.timetracker.events.task.TaskDetails;
+import io.timetracker.query.common.Tags;
 import io.timetracker.query.task.TaskView;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -61,14 +61,14 @@ final class TaskFields {
         return current == null ? null : current.assignedTo();
     }
 
-    /** Tags as one comma-separated string, each tag once, in the order given; none is null. */
+    /** Tags as one comma-separated string, each tag once (ignoring case), in the order given; none is null. */
     private static String tags(Patch<TaskView> patch, JsonBody body) {
         List<String> tags = patch.stringList("tags", TaskView::tagList);
         if (tags == null || tags.isEmpty()) {
             return null;
         }
-        String joined = String.join(",", new LinkedHashSet<>(tags));
-        return joined.length() <= MAX_TAGS_LENGTH ? joined
+        String joined = Tags.join(tags);
+        return joined == null || joined.length() <= MAX_TAGS_LENGTH ? joined
                 : body.reject("tags", "Must be at most " + MAX_TAGS_LENGTH + " characters");
     }
 }

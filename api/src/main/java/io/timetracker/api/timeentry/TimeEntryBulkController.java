@@ -12,7 +12,7 @@ import io.timetracker.command.timeentry.DeleteTimeEntry;
 import io.timetracker.command.timeentry.EntryInput;
 import io.timetracker.command.timeentry.UpdateTimeEntry;
 import io.timetracker.query.common.Versioned;
-import io.timetracker.query.timeentry.Tags;
+import io.timetracker.query.common.Tags;
 import io.timetracker.query.timeentry.TimeEntryView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;

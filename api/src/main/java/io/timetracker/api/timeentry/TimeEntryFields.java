@@ -4,7 +4,7 @@ import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Patch;
 import io.timetracker.command.timeentry.EntryInput;
 import io.timetracker.command.timeentry.TimeEntryRules;
-import io.timetracker.query.timeentry.Tags;
+import io.timetracker.query.common.Tags;
 import io.timetracker.query.timeentry.TimeEntryView;
 
 import java.time.Instant;

@@ -4,7 +4,7 @@ import io.timetracker.api.auth.Caller;
 import io.timetracker.api.web.ApiException;
 import io.timetracker.api.web.ApiTime;
 import io.timetracker.api.web.QueryParams;
-import io.timetracker.query.timeentry.Tags;
+import io.timetracker.query.common.Tags;
 import io.timetracker.query.timeentry.TimeEntryQueries.ListTimeEntries;
 import jakarta.servlet.http.HttpServletRequest;
 

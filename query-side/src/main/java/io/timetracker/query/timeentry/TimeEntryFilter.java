@@ -1,5 +1,6 @@
 package io.timetracker.query.timeentry;
 
+import io.timetracker.query.common.Tags;
 import io.timetracker.query.common.Columns;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 

@@ -1,5 +1,6 @@
 package io.timetracker.query.timeentry;
 
+import io.timetracker.query.common.Tags;
 import io.timetracker.events.timeentry.TimeEntryCreated;
 import io.timetracker.events.timeentry.TimeEntryDeleted;
 import io.timetracker.events.timeentry.TimeEntryDetails;
