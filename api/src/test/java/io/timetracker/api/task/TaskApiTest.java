@@ -284,6 +284,25 @@ class TaskApiTest extends EndToEndTest {
     }
 
     @Test
+    void timeBookedOnATaskShowsInItsTotalAndTheEntryNamesTheTask() {
+        long projectId = newProject();
+        long taskId = createTask(projectId, "{}");
+        String taskName = admin.get("/api/v1/tasks/" + taskId).body().get("task").get("name").asString();
+
+        Response entry = admin.post("/api/v1/time-entries", """
+                {"project_id": %d, "task_id": %d, "start_time": "2016-02-01T09:00:00Z",
+                 "end_time": "2016-02-01T10:30:00Z"}""".formatted(projectId, taskId));
+
+        assertThat(entry.status()).as(entry.raw()).isEqualTo(201);
+        assertThat(entry.body().get("time_entry").get("task").asString()).isEqualTo(taskName);
+        assertThat(admin.get("/api/v1/tasks/" + taskId).body().get("task").get("total_hours").asDouble())
+                .isEqualTo(1.5);
+        admin.delete("/api/v1/time-entries/" + entry.body().get("time_entry").get("id").asLong());
+        assertThat(admin.get("/api/v1/tasks/" + taskId).body().get("task").get("total_hours").asDouble())
+                .isZero();
+    }
+
+    @Test
     void infoAdvertisesTasks() {
         JsonNode info = admin.as(null).get("/api/v1/info").body();
 

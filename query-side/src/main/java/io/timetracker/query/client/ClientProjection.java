@@ -8,7 +8,7 @@ import io.timetracker.events.client.ClientUpdated;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.JsonColumns;
 import io.timetracker.query.common.PageResult;
-import io.timetracker.query.common.PagedQueries;
+import io.timetracker.query.common.ReadQueries;
 import io.timetracker.query.common.Versioned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -46,11 +46,11 @@ public class ClientProjection {
             Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final PagedQueries pagedQueries;
+    private final ReadQueries readQueries;
 
-    public ClientProjection(NamedParameterJdbcTemplate jdbc, PagedQueries pagedQueries) {
+    public ClientProjection(NamedParameterJdbcTemplate jdbc, ReadQueries readQueries) {
         this.jdbc = jdbc;
-        this.pagedQueries = pagedQueries;
+        this.readQueries = readQueries;
     }
 
     @EventHandler
@@ -91,10 +91,8 @@ public class ClientProjection {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public Versioned handle(ClientQueries.FindClient query) {
-        List<Versioned<ClientView>> found = jdbc.query(SELECT_VIEW + " WHERE c.id = :id",
-                new MapSqlParameterSource("id", query.clientId()),
-                (rs, row) -> new Versioned<>(VIEW.mapRow(rs, row), rs.getLong("version")));
-        return found.isEmpty() ? null : found.get(0);
+        return readQueries.one(SELECT_VIEW + " WHERE c.id = :id",
+                new MapSqlParameterSource("id", query.clientId()), VIEW);
     }
 
     @QueryHandler
@@ -105,7 +103,7 @@ public class ClientProjection {
             case "inactive" -> " WHERE NOT c.is_active";
             default -> " WHERE c.is_active";
         };
-        return pagedQueries.page(SELECT_VIEW + where, "ORDER BY lower(name), id", new MapSqlParameterSource(),
+        return readQueries.page(SELECT_VIEW + where, "ORDER BY lower(name), id", new MapSqlParameterSource(),
                 query.page(), VIEW);
     }
 

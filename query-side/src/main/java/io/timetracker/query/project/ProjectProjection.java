@@ -6,7 +6,7 @@ import io.timetracker.events.project.ProjectStatusChanged;
 import io.timetracker.events.project.ProjectUpdated;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.PageResult;
-import io.timetracker.query.common.PagedQueries;
+import io.timetracker.query.common.ReadQueries;
 import io.timetracker.query.common.Versioned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,11 +44,11 @@ public class ProjectProjection {
             Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final PagedQueries pagedQueries;
+    private final ReadQueries readQueries;
 
-    public ProjectProjection(NamedParameterJdbcTemplate jdbc, PagedQueries pagedQueries) {
+    public ProjectProjection(NamedParameterJdbcTemplate jdbc, ReadQueries readQueries) {
         this.jdbc = jdbc;
-        this.pagedQueries = pagedQueries;
+        this.readQueries = readQueries;
     }
 
     @EventHandler
@@ -96,10 +96,8 @@ public class ProjectProjection {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public Versioned handle(ProjectQueries.FindProject query) {
-        List<Versioned<ProjectView>> found = jdbc.query(SELECT_VIEW + " WHERE p.id = :id",
-                new MapSqlParameterSource("id", query.projectId()),
-                (rs, row) -> new Versioned<>(VIEW.mapRow(rs, row), rs.getLong("version")));
-        return found.isEmpty() ? null : found.get(0);
+        return readQueries.one(SELECT_VIEW + " WHERE p.id = :id",
+                new MapSqlParameterSource("id", query.projectId()), VIEW);
     }
 
     @QueryHandler
@@ -115,7 +113,7 @@ public class ProjectProjection {
             where.append(" AND p.client_id = :clientId");
             params.addValue("clientId", query.clientId());
         }
-        return pagedQueries.page(SELECT_VIEW + where, "ORDER BY lower(name), id", params, query.page(), VIEW);
+        return readQueries.page(SELECT_VIEW + where, "ORDER BY lower(name), id", params, query.page(), VIEW);
     }
 
     private static MapSqlParameterSource details(long projectId, ProjectDetails details, Instant at, long version) {

@@ -6,7 +6,7 @@ import io.timetracker.events.task.TaskDetails;
 import io.timetracker.events.task.TaskUpdated;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.PageResult;
-import io.timetracker.query.common.PagedQueries;
+import io.timetracker.query.common.ReadQueries;
 import io.timetracker.query.common.Tags;
 import io.timetracker.query.common.Versioned;
 import org.axonframework.config.ProcessingGroup;
@@ -43,11 +43,11 @@ public class TaskProjection {
             Columns.instant(rs, "updated_at"), Columns.instant(rs, "completed_at"));
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final PagedQueries pagedQueries;
+    private final ReadQueries readQueries;
 
-    public TaskProjection(NamedParameterJdbcTemplate jdbc, PagedQueries pagedQueries) {
+    public TaskProjection(NamedParameterJdbcTemplate jdbc, ReadQueries readQueries) {
         this.jdbc = jdbc;
-        this.pagedQueries = pagedQueries;
+        this.readQueries = readQueries;
     }
 
     @EventHandler
@@ -96,10 +96,8 @@ public class TaskProjection {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public Versioned handle(TaskQueries.FindTask query) {
-        List<Versioned<TaskView>> found = jdbc.query(SELECT_VIEW + " AND id = :id",
-                new MapSqlParameterSource("id", query.taskId()),
-                (rs, row) -> new Versioned<>(VIEW.mapRow(rs, row), rs.getLong("version")));
-        return found.isEmpty() ? null : found.get(0);
+        return readQueries.one(SELECT_VIEW + " AND id = :id",
+                new MapSqlParameterSource("id", query.taskId()), VIEW);
     }
 
     @QueryHandler
@@ -119,7 +117,7 @@ public class TaskProjection {
             where.append(" AND assigned_to = :assignedTo");
             params.addValue("assignedTo", query.assignedTo());
         }
-        return pagedQueries.page(SELECT_VIEW + where, "ORDER BY priority_rank, due_date NULLS LAST, id", params,
+        return readQueries.page(SELECT_VIEW + where, "ORDER BY priority_rank, due_date NULLS LAST, id", params,
                 query.page(), VIEW);
     }
 

@@ -1,5 +1,6 @@
 package io.timetracker.query.timeentry;
 
+import io.timetracker.query.common.ReadQueries;
 import io.timetracker.query.common.Tags;
 import io.timetracker.events.timeentry.TimeEntryCreated;
 import io.timetracker.events.timeentry.TimeEntryDeleted;
@@ -63,11 +64,14 @@ public class TimeEntryProjection {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final BatchedWrites writes;
+    private final ReadQueries readQueries;
     private final Clock clock;
 
-    public TimeEntryProjection(NamedParameterJdbcTemplate jdbc, BatchedWrites writes, Clock clock) {
+    public TimeEntryProjection(NamedParameterJdbcTemplate jdbc, BatchedWrites writes, ReadQueries readQueries,
+                               Clock clock) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.readQueries = readQueries;
         this.clock = clock;
     }
 
@@ -197,9 +201,7 @@ public class TimeEntryProjection {
     }
 
     private Versioned<TimeEntryView> one(String where, MapSqlParameterSource params) {
-        List<Versioned<TimeEntryView>> found = jdbc.query(SELECT_NAMES + "time_entries" + JOIN_NAMES + where, params,
-                (rs, row) -> new Versioned<>(view(rs), rs.getLong("version")));
-        return found.isEmpty() ? null : found.get(0);
+        return readQueries.one(SELECT_NAMES + "time_entries" + JOIN_NAMES + where, params, (rs, row) -> view(rs));
     }
 
     private static MapSqlParameterSource details(long entryId, TimeEntryDetails entry, Instant at, long version) {

@@ -4,7 +4,7 @@ import io.timetracker.events.token.ApiTokenIssued;
 import io.timetracker.events.token.ApiTokenRevoked;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.PageResult;
-import io.timetracker.query.common.PagedQueries;
+import io.timetracker.query.common.ReadQueries;
 import io.timetracker.query.common.Versioned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -41,11 +41,11 @@ public class ApiTokenProjection {
             Columns.stringList(rs, "ip_whitelist"));
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final PagedQueries pagedQueries;
+    private final ReadQueries readQueries;
 
-    public ApiTokenProjection(NamedParameterJdbcTemplate jdbc, PagedQueries pagedQueries) {
+    public ApiTokenProjection(NamedParameterJdbcTemplate jdbc, ReadQueries readQueries) {
         this.jdbc = jdbc;
-        this.pagedQueries = pagedQueries;
+        this.readQueries = readQueries;
     }
 
     @EventHandler
@@ -85,16 +85,14 @@ public class ApiTokenProjection {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public Versioned handle(ApiTokenQueries.FindApiToken query) {
-        List<Versioned<ApiTokenView>> found = jdbc.query(SELECT_VIEW + " WHERE t.id = :id",
-                new MapSqlParameterSource("id", query.tokenId()),
-                (rs, row) -> new Versioned<>(VIEW.mapRow(rs, row), rs.getLong("version")));
-        return found.isEmpty() ? null : found.get(0);
+        return readQueries.one(SELECT_VIEW + " WHERE t.id = :id",
+                new MapSqlParameterSource("id", query.tokenId()), VIEW);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public PageResult handle(ApiTokenQueries.ListApiTokens query) {
-        return pagedQueries.page(SELECT_VIEW, "ORDER BY created_at DESC, id DESC",
+        return readQueries.page(SELECT_VIEW, "ORDER BY created_at DESC, id DESC",
                 new MapSqlParameterSource(), query.page(), VIEW);
     }
 

@@ -8,7 +8,7 @@ import io.timetracker.events.user.UserReactivated;
 import io.timetracker.events.user.UserRegistered;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.PageResult;
-import io.timetracker.query.common.PagedQueries;
+import io.timetracker.query.common.ReadQueries;
 import io.timetracker.query.common.Versioned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,11 +42,11 @@ public class UserProjection {
     };
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final PagedQueries pagedQueries;
+    private final ReadQueries readQueries;
 
-    public UserProjection(NamedParameterJdbcTemplate jdbc, PagedQueries pagedQueries) {
+    public UserProjection(NamedParameterJdbcTemplate jdbc, ReadQueries readQueries) {
         this.jdbc = jdbc;
-        this.pagedQueries = pagedQueries;
+        this.readQueries = readQueries;
     }
 
     @EventHandler
@@ -94,16 +94,14 @@ public class UserProjection {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public Versioned handle(UserQueries.FindUser query) {
-        List<Versioned<UserView>> found = jdbc.query("SELECT * FROM users WHERE id = :id",
-                new MapSqlParameterSource("id", query.userId()),
-                (rs, row) -> new Versioned<>(VIEW.mapRow(rs, row), rs.getLong("version")));
-        return found.isEmpty() ? null : found.get(0);
+        return readQueries.one("SELECT * FROM users WHERE id = :id",
+                new MapSqlParameterSource("id", query.userId()), VIEW);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public PageResult handle(UserQueries.ListUsers query) {
-        return pagedQueries.page("SELECT * FROM users", "ORDER BY lower(username), id",
+        return readQueries.page("SELECT * FROM users", "ORDER BY lower(username), id",
                 new MapSqlParameterSource(), query.page(), VIEW);
     }
 

@@ -9,16 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a list query for one page and its total in a single round trip ({@code count(*) OVER ()}); only a
- * page past the end needs a second, counting query.
+ * The two shapes of read every projection answers: one resource with its version (the API's ETag), and one
+ * page of a list with the list's total in a single round trip ({@code count(*) OVER ()}; only a page past the
+ * end needs a second, counting query).
  */
 @Component
-public class PagedQueries {
+public class ReadQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    public PagedQueries(NamedParameterJdbcTemplate jdbc) {
+    public ReadQueries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The single row {@code sql} finds, with its {@code version} column; null when there is none. */
+    public <T> Versioned<T> one(String sql, MapSqlParameterSource params, RowMapper<T> mapper) {
+        List<Versioned<T>> found = jdbc.query(sql, params,
+                (rs, row) -> new Versioned<>(mapper.mapRow(rs, row), rs.getLong("version")));
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /**

@@ -1,16 +1,16 @@
-package io.timetracker.query.project;
+package io.timetracker.query.common;
 
 import io.timetracker.events.timeentry.TimeEntryCreated;
 import io.timetracker.events.timeentry.TimeEntryDeleted;
 import io.timetracker.events.timeentry.TimeEntryUpdated;
 import io.timetracker.events.timeentry.TimerStopped;
 
-/** Lets tests outside this package hand events to {@link ProjectTimeTotals}' package-private handlers. */
-public class ProjectTimeTotalsProbe {
+/** Lets tests outside this package hand events to a {@link BookedTimeTotals}' package-private handlers. */
+public class BookedTimeTotalsProbe {
 
-    private final ProjectTimeTotals totals;
+    private final BookedTimeTotals totals;
 
-    public ProjectTimeTotalsProbe(ProjectTimeTotals totals) {
+    public BookedTimeTotalsProbe(BookedTimeTotals totals) {
         this.totals = totals;
     }
 
