@@ -12,13 +12,16 @@ WARMUP="${BENCH_WARMUP:-5}"                 # seconds of unreported load per sce
 CONNECTIONS=(${BENCH_CONNECTIONS:-16 64})
 THREADS="${BENCH_THREADS:-2}"               # wrk threads; the machine has 2 cores
 SEED_PROJECTS="${BENCH_SEED_PROJECTS:-100}"
+SEED_ENTRIES="${BENCH_SEED_ENTRIES:-100000}"  # time entries seeded through the command side (0: none)
 TOKEN="${BENCH_TOKEN:-tt_BenchAdminToken0123456789abcdefg}"
 
 # One line per scenario: a name and its Lua script in bench/scenarios/. They run in this order; the reads
 # come first so they always see exactly the seeded data, whatever the writes after them add.
 SCENARIOS=(
   "list-projects get-projects.lua"
+  "list-entries get-time-entries.lua"
   "create-project post-projects.lua"
+  "create-entry post-time-entries.lua"
 )
 
 RUN_ID="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -62,30 +65,39 @@ stop_server() {
 trap stop_server EXIT
 trap 'exit 130' INT TERM
 
-log "Starting $JAR on port $PORT (results in $RESULTS)"
-START_NS=$(date +%s%N)
-TIMETRACKER_DATA_DIR="$RESULTS/postgres" \
-  PORT="$PORT" \
-  TIMETRACKER_RATE_LIMIT_PER_MINUTE=100000000 \
-  TIMETRACKER_RATE_LIMIT_PER_HOUR=1000000000 \
-  TIMETRACKER_BOOTSTRAP_ADMIN_TOKEN="$TOKEN" \
-  AXONIQ_UPDATE_CHECKER_DISABLED=true \
-  java ${JAVA_OPTS:-} -jar "$JAR" > "$RESULTS/server.log" 2>&1 &
-SERVER_PID=$!
+PG_PORT="$(free_port)"
+# Starts the jar (extra arguments are Spring properties) and waits until it answers /health.
+start_server() {
+  START_NS=$(date +%s%N)
+  TIMETRACKER_DATA_DIR="$RESULTS/postgres" \
+    TIMETRACKER_EMBEDDED_POSTGRES_PORT="$PG_PORT" \
+    PORT="$PORT" \
+    TIMETRACKER_RATE_LIMIT_PER_MINUTE=100000000 \
+    TIMETRACKER_RATE_LIMIT_PER_HOUR=1000000000 \
+    TIMETRACKER_BOOTSTRAP_ADMIN_TOKEN="$TOKEN" \
+    AXONIQ_UPDATE_CHECKER_DISABLED=true \
+    java ${JAVA_OPTS:-} -jar "$JAR" "$@" >> "$RESULTS/server.log" 2>&1 &
+  SERVER_PID=$!
+  until curl -fs -o /dev/null "$BASE/api/v1/health"; do
+    if ! kill -0 "$SERVER_PID" 2> /dev/null; then
+      log "The server exited during start-up; see $RESULTS/server.log"
+      exit 1
+    fi
+    if (( ($(date +%s%N) - START_NS) / 1000000000 > 180 )); then
+      log "The server was not healthy within 180 s; see $RESULTS/server.log"
+      exit 1
+    fi
+    sleep 0.1
+  done
+  STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+}
 
-until curl -fs -o /dev/null "$BASE/api/v1/health"; do
-  if ! kill -0 "$SERVER_PID" 2> /dev/null; then
-    log "The server exited during start-up; see $RESULTS/server.log"
-    exit 1
-  fi
-  if (( ($(date +%s%N) - START_NS) / 1000000000 > 180 )); then
-    log "The server was not healthy within 180 s; see $RESULTS/server.log"
-    exit 1
-  fi
-  sleep 0.1
-done
-STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-log "Healthy after ${STARTUP_MS} ms"
+log "Starting $JAR on port $PORT (results in $RESULTS)"
+SEED_ARGS=()
+(( SEED_ENTRIES > 0 )) && SEED_ARGS=(--spring.profiles.active=bench-seed "--timetracker.bench-seed.entries=$SEED_ENTRIES")
+start_server "${SEED_ARGS[@]}"
+FIRST_STARTUP_MS=$STARTUP_MS
+log "Healthy after ${FIRST_STARTUP_MS} ms"
 
 # The bootstrap admin is created just after the server starts answering: wait until its token works.
 until curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/users/me"; do
@@ -118,10 +130,33 @@ done
 # what the scenario scripts may read
 export BENCH_TOKEN="$TOKEN" BENCH_LUA_DIR="$BENCH_DIR/scenarios" BENCH_CLIENT_ID BENCH_PROJECT_ID
 
+# the total of the admin's default time-entry list: every completed entry
+entries_listed() {
+  curl -fsS "$BASE/api/v1/time-entries?per_page=1" -H "Authorization: Bearer $TOKEN" \
+    | grep -o '"total":[0-9]*' | cut -d: -f2
+}
+
+SEED_NOTE="no time entries seeded"
+if (( SEED_ENTRIES > 0 )); then
+  log "Waiting for the $SEED_ENTRIES time entries the seeder (profile bench-seed) records"
+  until (( $(entries_listed) >= SEED_ENTRIES )); do
+    if ! kill -0 "$SERVER_PID" 2> /dev/null; then
+      log "The server exited while seeding; see $RESULTS/server.log"
+      exit 1
+    fi
+    sleep 2
+  done
+  SEEDED_S=$(( ($(date +%s%N) - START_NS) / 1000000000 ))
+  SEED_NOTE="$SEED_ENTRIES time entries seeded through the command side and listed within ${SEEDED_S} s of start"
+  log "$SEED_NOTE"
+fi
+
 ROWS=()
+INVOCATION=0
 run_wrk() {
   local script="$1" connections="$2" seconds="$3" tag="$4"
-  BENCH_TAG="$tag" wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --timeout 10s \
+  INVOCATION=$((INVOCATION + 1))
+  BENCH_TAG="$tag" BENCH_INVOCATION="$INVOCATION" wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --timeout 10s \
     -s "$BENCH_DIR/scenarios/$script" "$BASE"
 }
 
@@ -143,12 +178,31 @@ $(field non2xx "$summary") $(field socket_errors "$summary") $(field requests "$
   done
 done
 
+# Rebuild: restart on the same data with the profile bench-rebuild, which empties every read table, replays the
+# whole event store through every projection and logs how long that took (BenchmarkRebuild).
+log "Restarting for a full rebuild of the read tables"
+kill "$SERVER_PID" 2> /dev/null && wait "$SERVER_PID" 2> /dev/null || true
+start_server --spring.profiles.active=bench-rebuild
+until grep -q "BENCH rebuild" "$RESULTS/server.log"; do
+  if ! kill -0 "$SERVER_PID" 2> /dev/null; then
+    log "The server exited during the rebuild; see $RESULTS/server.log"
+    exit 1
+  fi
+  sleep 1
+done
+REBUILD=$(grep -o "BENCH rebuild .*" "$RESULTS/server.log" | tail -1)
+REBUILD_NOTE="rebuild of every read table: $(field events "$REBUILD") events in $(field millis "$REBUILD") ms = \
+$(field events_per_second "$REBUILD") events/s"
+log "$REBUILD_NOTE"
+
 {
   echo "# $RUN_ID  commit $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo unknown)"
   echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
     "$(free -g | awk '/^Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1);" \
     "load average at start $LOAD_AT_START"
-  echo "# start-up: ${STARTUP_MS} ms to healthy, ${READY_MS} ms until the bootstrap admin token works"
+  echo "# start-up: ${FIRST_STARTUP_MS} ms to healthy, ${READY_MS} ms until the bootstrap admin token works"
+  echo "# data: $SEED_NOTE"
+  echo "# $REBUILD_NOTE"
   echo "# wrk: $THREADS threads, ${DURATION} s per run, ${WARMUP} s warm-up"
   printf '%-16s %11s %12s %9s %9s %8s %13s %9s\n' scenario connections requests/s p50_ms p99_ms errors \
     socket_errors requests

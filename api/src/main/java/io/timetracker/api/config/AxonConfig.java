@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * Axon without Axon Server: the embedded event store on PostgreSQL, events and tokens serialized as JSON
  * by a mapper that belongs to the event store alone (a change to the web layer's JSON can never change
@@ -69,6 +71,9 @@ public class AxonConfig {
                                     @Value("${timetracker.projections.batch-size:200}") int batchSize) {
         processing.usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing().andBatchSize(batchSize).andInitialSegmentsCount(1));
+                        .forSingleThreadedProcessing().andBatchSize(batchSize).andInitialSegmentsCount(1)
+                        // a processor restarted (a rebuild) or a segment freed by another node is picked up
+                        // within a second, not the default five
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Throws every read table away and rebuilds it from the event store: each streaming processor is stopped,
@@ -20,7 +21,8 @@ import java.util.OptionalLong;
  * each segment's position reaching the head, not by the replay flag, which can stay set until a newer
  * event arrives.
  * <p>
- * With several nodes, stop the processors on the other nodes first: a reset needs every segment's claim.
+ * With several nodes, stop the processors on the other nodes first: a reset needs every segment's claim. Do not
+ * start a rebuild while processors are still starting up (see {@link #awaitCaughtUp(Duration)}).
  */
 @Component
 public class ProjectionRebuilder {
@@ -47,15 +49,26 @@ public class ProjectionRebuilder {
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                 .filter(StreamingEventProcessor::supportsReset).toList();
         log.info("Rebuilding the read models of {}", processors.stream().map(StreamingEventProcessor::getName).toList());
-        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.stream().map(StreamingEventProcessor::shutdownAsync).toList().forEach(CompletableFuture::join);
         processors.forEach(StreamingEventProcessor::resetTokens);
         processors.forEach(StreamingEventProcessor::start);
+        log.info("Read models rebuilt up to event {}", awaitCaughtUp(timeout));
+    }
+
+    /**
+     * Waits until every processor has processed the whole event store as it stands now. Call it before a
+     * rebuild right after start-up: processors that are still claiming their segments must not be reset.
+     *
+     * @return the global index of the head the processors reached (-1: the store is empty)
+     * @throws IllegalStateException when they have not caught up within {@code timeout}
+     */
+    public long awaitCaughtUp(Duration timeout) {
         TrackingToken head = eventStore.createHeadToken();
         OptionalLong headIndex = head == null ? OptionalLong.empty() : head.position();
         if (headIndex.isPresent() && !barrier.awaitIndex(headIndex.getAsLong(), timeout)) {
             throw new IllegalStateException("The read models have not caught up with event " + headIndex.getAsLong()
                     + " within " + timeout + "; the replay goes on in the background");
         }
-        log.info("Read models rebuilt up to event {}", headIndex.orElse(-1));
+        return headIndex.orElse(-1);
     }
 }
