@@ -9,7 +9,7 @@ JAR="$ROOT/api/target/timetracker.jar"
 
 DURATION="${BENCH_DURATION:-15}"            # seconds per measured run
 WARMUP="${BENCH_WARMUP:-5}"                 # seconds of unreported load per scenario before measuring (0: none)
-CONNECTIONS=(${BENCH_CONNECTIONS:-16 64})
+CONNECTIONS=(${BENCH_CONNECTIONS:-1 16 64})
 THREADS="${BENCH_THREADS:-2}"               # wrk threads; the machine has 2 cores
 SEED_PROJECTS="${BENCH_SEED_PROJECTS:-100}"
 SEED_ENTRIES="${BENCH_SEED_ENTRIES:-100000}"  # time entries seeded through the command side (0: none)
@@ -152,11 +152,12 @@ if (( SEED_ENTRIES > 0 )); then
 fi
 
 ROWS=()
+# numbers every wrk invocation (the callers count, since measured runs execute in a subshell)
 INVOCATION=0
 run_wrk() {
   local script="$1" connections="$2" seconds="$3" tag="$4"
-  INVOCATION=$((INVOCATION + 1))
-  BENCH_TAG="$tag" BENCH_INVOCATION="$INVOCATION" wrk -t"$THREADS" -c"$connections" -d"${seconds}s" --timeout 10s \
+  local threads=$(( connections < THREADS ? connections : THREADS ))  # wrk needs a connection per thread
+  BENCH_TAG="$tag" BENCH_INVOCATION="$INVOCATION" wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s \
     -s "$BENCH_DIR/scenarios/$script" "$BASE"
 }
 
@@ -166,10 +167,12 @@ for scenario in "${SCENARIOS[@]}"; do
   read -r name script <<< "$scenario"
   if (( WARMUP > 0 )); then
     log "Warming up $name for ${WARMUP} s"
-    run_wrk "$script" "${CONNECTIONS[0]}" "$WARMUP" "$RUN_ID-$name-warmup" > "$RESULTS/$name-warmup.txt"
+    INVOCATION=$((INVOCATION + 1))
+    run_wrk "$script" "${CONNECTIONS[-1]}" "$WARMUP" "$RUN_ID-$name-warmup" > "$RESULTS/$name-warmup.txt"
   fi
   for connections in "${CONNECTIONS[@]}"; do
     log "Running $name at $connections connections for ${DURATION} s"
+    INVOCATION=$((INVOCATION + 1))
     output=$(run_wrk "$script" "$connections" "$DURATION" "$RUN_ID-$name-c$connections")
     printf '%s\n' "$output" > "$RESULTS/$name-c$connections.txt"
     summary=$(grep '^BENCH ' <<< "$output")
