@@ -108,14 +108,14 @@ public class ApiExceptionHandler {
 
     /** The client went away while we answered (a closed connection): nobody is left to tell. */
     @ExceptionHandler(AsyncRequestNotUsableException.class)
-    void clientGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+    void clientGone(HttpServletRequest request) {
         log.debug("Client closed the connection during {} {}", request.getMethod(), request.getRequestURI());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
         if (isClientGone(e)) {
-            clientGone(null, request);
+            clientGone(request);
             return null;
         }
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
