@@ -25,6 +25,8 @@ SCENARIOS=(
 )
 
 RUN_ID="$(date -u +%Y%m%dT%H%M%SZ)"
+# the commit checked out when the run starts (the jar should have been built from it)
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo unknown)"
 # other work on the machine skews every figure: the summary reports the load average seen at the start
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 RESULTS="$BENCH_DIR/results/$RUN_ID"
@@ -199,7 +201,7 @@ $(field events_per_second "$REBUILD") events/s"
 log "$REBUILD_NOTE"
 
 {
-  echo "# $RUN_ID  commit $(git -C "$ROOT" rev-parse --short HEAD 2> /dev/null || echo unknown)"
+  echo "# $RUN_ID  commit $COMMIT"
   echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
     "$(free -g | awk '/^Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1);" \
     "load average at start $LOAD_AT_START"
