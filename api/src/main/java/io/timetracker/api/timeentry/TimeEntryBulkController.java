@@ -3,8 +3,8 @@ package io.timetracker.api.timeentry;
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.CommandDispatcher;
-import io.timetracker.api.web.ErrorCodes;
 import io.timetracker.api.web.JsonBody;
+import io.timetracker.api.web.Rejections;
 import io.timetracker.api.web.RequestContext;
 import io.timetracker.command.common.Actor;
 import io.timetracker.command.common.TargetedCommand;
@@ -70,7 +70,7 @@ public class TimeEntryBulkController {
                 affected++;
             } catch (RuntimeException refused) {
                 result.put("success", false);
-                result.put("error_code", ErrorCodes.of(refused));
+                result.put("error_code", Rejections.errorCodeOf(refused));
             }
             results.add(result);
         }

@@ -31,34 +31,12 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Map<String, Object>> api(ApiException e, HttpServletRequest request) {
-        return respond(e, request);
-    }
-
-    @ExceptionHandler(CommandRejectedException.class)
-    ResponseEntity<Map<String, Object>> rejected(CommandRejectedException e, HttpServletRequest request) {
-        return respond(Rejections.toApi(e), request);
-    }
-
-    @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<Map<String, Object>> execution(CommandExecutionException e, HttpServletRequest request) {
-        Throwable cause = e.getCause();
-        if (cause instanceof CommandRejectedException rejected) {
-            return rejected(rejected, request);
-        }
-        return unexpected(e, request);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<Map<String, Object>> missing(AggregateNotFoundException e, HttpServletRequest request) {
-        return respond(ApiException.notFound("No such resource"), request);
-    }
-
-    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
-    ResponseEntity<Map<String, Object>> stale(RuntimeException e, HttpServletRequest request) {
-        return respond(ApiException.conflict("The resource was changed by someone else; reload it and retry"),
-                request);
+    /** Expected failures of a write: the caller's mistake or a lost race, never a server error. */
+    @ExceptionHandler({ApiException.class, CommandRejectedException.class, CommandExecutionException.class,
+            AggregateNotFoundException.class, ConflictingModificationException.class, ConcurrencyException.class})
+    ResponseEntity<Map<String, Object>> expected(RuntimeException e, HttpServletRequest request) {
+        ApiException api = Rejections.asApi(e);
+        return api != null ? respond(api, request) : unexpected(e, request);
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
