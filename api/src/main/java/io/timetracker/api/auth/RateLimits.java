@@ -14,24 +14,24 @@ import java.io.IOException;
 /**
  * The contract's rate limits for one request: per token when the caller authenticated, per client IP
  * otherwise (public endpoints, and requests refused with 401, so guessing tokens is limited too); sign-in
- * attempts have their own, tighter per-IP limit. Every answer carries the {@code X-RateLimit-*} headers.
+ * attempts (whatever the spelling of their path: the route decides) have their own, tighter per-IP limit. Every answer carries the {@code X-RateLimit-*} headers.
  */
 @Component
 public class RateLimits {
 
-    private static final String LOGIN_PATH = "/api/v1/auth/login";
-
     private final RateLimiter limiter;
+    private final RouteTable routes;
     private final ErrorWriter errors;
     private final int perMinute;
     private final int perHour;
     private final int loginPerMinute;
 
-    public RateLimits(RateLimiter limiter, ErrorWriter errors,
+    public RateLimits(RateLimiter limiter, RouteTable routes, ErrorWriter errors,
                       @Value("${timetracker.rate-limit.per-minute}") int perMinute,
                       @Value("${timetracker.rate-limit.per-hour}") int perHour,
                       @Value("${timetracker.rate-limit.login-per-minute}") int loginPerMinute) {
         this.limiter = limiter;
+        this.routes = routes;
         this.errors = errors;
         this.perMinute = perMinute;
         this.perHour = perHour;
@@ -46,8 +46,7 @@ public class RateLimits {
     public boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Caller caller = RequestContext.caller(request);
         String ip = RequestContext.clientIp(request);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        RateLimiter.Decision decision = LOGIN_PATH.equals(path)
+        RateLimiter.Decision decision = routes.accessFor(request).signIn()
                 ? limiter.acquire("login:" + ip, loginPerMinute, Integer.MAX_VALUE)
                 : limiter.acquire(caller != null ? "token:" + caller.tokenId() : "ip:" + ip, perMinute, perHour);
         response.setHeader("X-RateLimit-Limit", String.valueOf(decision.limit()));

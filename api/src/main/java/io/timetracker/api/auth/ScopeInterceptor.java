@@ -12,24 +12,35 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Enforces {@link RequiresScope}; every {@code /api/v1} handler that is not public must declare one. */
+/**
+ * The last check before a handler runs, on the handler itself: a {@link PublicEndpoint} answers anyone; a
+ * {@link RequiresScope} handler needs an authenticated caller whose token has every scope it names (and the
+ * admin role for {@code admin:all}); a handler that declares neither is refused.
+ */
 @Component
 public class ScopeInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
-            return true;
+            return true; // static resources (Swagger UI), which the security chain has admitted
         }
-        Caller caller = RequestContext.caller(request);
-        RequiresScope required = method.getMethodAnnotation(RequiresScope.class);
+        RouteAccess access = RouteAccess.of(method);
+        switch (access.kind()) {
+            case PUBLIC -> {
+                return true;
+            }
+            case UNDECLARED -> throw ApiException.forbidden("This endpoint declares no access rule");
+            case SCOPED -> requireScopes(RequestContext.caller(request), access);
+        }
+        return true;
+    }
+
+    private static void requireScopes(Caller caller, RouteAccess access) {
         if (caller == null) {
-            return true; // a public endpoint: the authentication filter let it through
+            throw ApiException.unauthorized("Missing API token: send Authorization: Bearer <token> or X-API-Key");
         }
-        if (required == null) {
-            throw new IllegalStateException("Handler without @RequiresScope: " + method);
-        }
-        for (String scope : required.value()) {
+        for (String scope : access.scopes()) {
             if (!caller.hasScope(scope)) {
                 Map<String, Object> extras = new LinkedHashMap<>();
                 extras.put("required_scope", scope);
@@ -41,6 +52,5 @@ public class ScopeInterceptor implements HandlerInterceptor {
                 throw ApiException.forbidden("This endpoint is for administrators");
             }
         }
-        return true;
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** MVC plumbing: scope checks on every {@code /api/v1} handler, liberal JSON bodies. */
+/** MVC plumbing: access checks on every handler, liberal JSON bodies. */
 @Configuration
 public class WebConfig implements WebMvcConfigurer {
 
@@ -23,7 +23,7 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(scopes).addPathPatterns("/api/v1/**");
+        registry.addInterceptor(scopes);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.timetracker.api.identity;
 
 import io.timetracker.api.auth.Caller;
+import io.timetracker.api.auth.PublicEndpoint;
 import io.timetracker.api.web.ApiException;
 import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Queries;
@@ -39,6 +40,7 @@ public class LoginController {
     }
 
     @PostMapping("/api/v1/auth/login")
+    @PublicEndpoint(signIn = true)
     public Map<String, Object> login(JsonBody body, HttpServletRequest request) {
         String username = body.requiredText("username", 100);
         String password = body.requiredText("password", 200);

@@ -1,6 +1,9 @@
 package io.timetracker.api.system;
 
+import io.timetracker.api.auth.PublicEndpoint;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,22 +15,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /info} and {@code GET /health}: public, no token (contract §2). */
+/**
+ * {@code GET /info} and {@code GET /health}: public, no token (contract §2). Healthy means ready to serve: the
+ * database answers and start-up has finished (the first administrator exists and the read side has caught up
+ * with the event store as it stood at start-up), so a script that waits for health can use the API at once.
+ */
 @RestController
 public class SystemController {
 
     private static final Map<String, String> ENDPOINTS = endpoints();
 
     private final JdbcTemplate jdbc;
+    private final ApplicationAvailability availability;
     private final EnabledModules modules;
     private final Clock clock;
     private final String appVersion;
     private final String timezone;
 
-    public SystemController(JdbcTemplate jdbc, EnabledModules modules, Clock clock,
+    public SystemController(JdbcTemplate jdbc, ApplicationAvailability availability, EnabledModules modules,
+                            Clock clock,
                             @Value("${timetracker.app-version}") String appVersion,
                             @Value("${timetracker.timezone}") String timezone) {
         this.jdbc = jdbc;
+        this.availability = availability;
         this.modules = modules;
         this.clock = clock;
         this.appVersion = appVersion;
@@ -35,6 +45,7 @@ public class SystemController {
     }
 
     @GetMapping("/api/v1/info")
+    @PublicEndpoint
     public Map<String, Object> info() {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("api_version", "v1");
@@ -54,19 +65,25 @@ public class SystemController {
     }
 
     @GetMapping("/api/v1/health")
+    @PublicEndpoint
     public ResponseEntity<Map<String, Object>> health() {
+        boolean databaseUp = databaseAnswers();
+        boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", databaseUp && ready ? "healthy" : "unhealthy");
+        body.put("database", databaseUp ? "up" : "unreachable");
+        body.put("ready", ready);
+        body.put("timestamp", clock.instant());
+        return ResponseEntity.status(databaseUp && ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    private boolean databaseAnswers() {
         try {
             jdbc.queryForObject("SELECT 1", Integer.class);
-            body.put("status", "healthy");
-            body.put("database", "up");
+            return true;
         } catch (RuntimeException unreachable) {
-            body.put("status", "unhealthy");
-            body.put("database", "unreachable");
+            return false;
         }
-        body.put("timestamp", clock.instant());
-        return ResponseEntity.status("healthy".equals(body.get("status")) ? HttpStatus.OK
-                : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 
     private boolean adminExists() {

@@ -1,5 +1,6 @@
 package io.timetracker.api.web;
 
+import io.timetracker.api.auth.PublicEndpoint;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,10 +16,13 @@ import java.util.Map;
 public class JsonErrorController implements ErrorController {
 
     @RequestMapping("/error")
+    @PublicEndpoint
     ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        // Without a status the container did not forward an error here: a client asked for /error itself.
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         ApiException error = switch (status) {
             case NOT_FOUND -> ApiException.notFound("No such endpoint");
             case PAYLOAD_TOO_LARGE -> new ApiException(status, "payload_too_large", "Payload too large",

@@ -1,6 +1,8 @@
 package io.timetracker.api.system;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,14 +24,16 @@ class HealthWhenDatabaseIsDownTest {
     void anUnreachableDatabaseMakesTheServiceUnhealthy() throws SQLException {
         DataSource unreachable = mock(DataSource.class);
         when(unreachable.getConnection()).thenThrow(new SQLException("Connection refused"));
+        ApplicationAvailability started = mock(ApplicationAvailability.class);
+        when(started.getReadinessState()).thenReturn(ReadinessState.ACCEPTING_TRAFFIC);
         Clock clock = Clock.fixed(Instant.parse("2025-01-27T09:00:00Z"), ZoneOffset.UTC);
-        SystemController controller = new SystemController(new JdbcTemplate(unreachable), new EnabledModules(),
-                clock, "test", "UTC");
+        SystemController controller = new SystemController(new JdbcTemplate(unreachable), started,
+                new EnabledModules(), clock, "test", "UTC");
 
         ResponseEntity<Map<String, Object>> health = controller.health();
 
         assertThat(health.getStatusCode().value()).isEqualTo(503);
-        assertThat(health.getBody()).containsEntry("status", "unhealthy")
+        assertThat(health.getBody()).containsEntry("status", "unhealthy").containsEntry("database", "unreachable")
                 .containsEntry("timestamp", clock.instant());
     }
 }

@@ -23,11 +23,15 @@ public final class ApiScopes {
     private ApiScopes() {
     }
 
+    public static boolean isKnown(String scope) {
+        return KNOWN.contains(scope);
+    }
+
     static void requireKnown(List<String> scopes) {
         if (scopes == null || scopes.isEmpty()) {
             throw CommandRejectedException.invalid("scopes", "At least one scope is required");
         }
-        List<String> unknown = scopes.stream().filter(scope -> !KNOWN.contains(scope)).toList();
+        List<String> unknown = scopes.stream().filter(scope -> !isKnown(scope)).toList();
         if (!unknown.isEmpty()) {
             throw CommandRejectedException.invalid("scopes", "Unknown scope(s): " + String.join(", ", unknown));
         }

@@ -1,0 +1,83 @@
+package io.timetracker.api.auth;
+
+import io.timetracker.api.web.ApiException;
+import io.timetracker.api.web.ErrorWriter;
+import io.timetracker.api.web.RequestContext;
+import io.timetracker.query.token.TokenUsageRecorder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * Access control on Spring Security's filter chain, failing closed. Its strict firewall refuses ambiguous paths
+ * ({@code ;} parameters, encoded {@code /}, {@code .} or {@code %}, {@code //}, NUL, backslash) with a 400
+ * before anything is routed. A request reaches a handler only when the router would send it to a
+ * {@link PublicEndpoint} or it carries a valid API token; scopes are then checked on the matched handler
+ * ({@link ScopeInterceptor}). The contract's answers and their order are kept (§1): 401 with the reason a token
+ * was refused (counted against the client's rate limit, with its headers), 403 for a missing scope.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, PublicRoutes publicRoutes, ApiTokenAuthenticationProvider tokens,
+                            TokenUsageRecorder usage, RateLimits limits, ErrorWriter errors, Clock clock)
+            throws Exception {
+        AuthenticationFilter tokenAuthentication = new AuthenticationFilter(new ProviderManager(tokens),
+                new PresentedToken());
+        // A public endpoint ignores any token it is sent (an app signing in may still carry a stale one).
+        tokenAuthentication.setRequestMatcher(new NegatedRequestMatcher(publicRoutes));
+        tokenAuthentication.setSuccessHandler((request, response, authentication) -> {
+            Caller caller = (Caller) authentication.getPrincipal();
+            RequestContext.setCaller(request, caller);
+            usage.recordUse(caller.tokenId(), clock.instant());
+        });
+        tokenAuthentication.setFailureHandler((request, response, refused) ->
+                refuse(request, response, ApiException.unauthorized(refused.getMessage()), limits, errors));
+        return http
+                .csrf(csrf -> csrf.disable()) // no cookies, no sessions: a token in a header cannot be forged
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(tokenAuthentication, AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(publicRoutes).permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(failures -> failures
+                        .authenticationEntryPoint((request, response, missing) -> refuse(request, response,
+                                ApiException.unauthorized(
+                                        "Missing API token: send Authorization: Bearer <token> or X-API-Key"),
+                                limits, errors))
+                        .accessDeniedHandler((request, response, denied) ->
+                                errors.write(request, response, ApiException.forbidden("Access denied"))))
+                .build();
+    }
+
+    /** The firewall's refusals in the contract's error shape. */
+    @Bean
+    RequestRejectedHandler ambiguousRequests(ErrorWriter errors) {
+        return (request, response, rejected) -> errors.write(request, response,
+                ApiException.badRequest("The request was refused: its path is ambiguous (a ';', an encoded '/', '.' "
+                        + "or '%', a backslash, '//' or a NUL) or its method or headers are not allowed"));
+    }
+
+    /** Refusals count against the client address's limit (and carry its headers): guessing tokens is limited too. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refusal,
+                               RateLimits limits, ErrorWriter errors) throws IOException {
+        if (limits.admit(request, response)) {
+            errors.write(request, response, refusal);
+        }
+    }
+}
