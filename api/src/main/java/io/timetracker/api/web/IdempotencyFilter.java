@@ -39,6 +39,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
+    private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     /** The response headers that belong to the outcome (per-request ones such as X-Request-ID do not). */
     private static final List<String> OUTCOME_HEADERS = List.of("Location", "ETag", "X-Ignored-Fields");
     private static final TypeReference<Map<String, String>> HEADER_MAP = new TypeReference<>() {
@@ -82,24 +83,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         Caller caller = RequestContext.caller(request);
-        String fingerprint = fingerprint(request, body);
+        IdempotencyStore.Claim claim = new IdempotencyStore.Claim(caller.tokenId(), key, fingerprint(request, body));
         long deadline = System.nanoTime() + waitTimeout.toNanos();
         while (true) {
-            if (store.claim(caller.tokenId(), key, fingerprint)) {
-                act(new CachedBodyRequest(request, body), response, chain, caller.tokenId(), key, fingerprint);
+            if (store.claim(claim.tokenId(), key, claim.fingerprint())) {
+                act(new CachedBodyRequest(request, body), response, chain, claim);
                 return;
             }
-            IdempotencyStore.Entry first = store.find(caller.tokenId(), key);
-            if (first != null && !first.fingerprint().equals(fingerprint)) {
+            IdempotencyStore.Entry first = store.find(claim.tokenId(), key);
+            if (first != null && !first.fingerprint().equals(claim.fingerprint())) {
                 errors.write(request, response, ApiException.conflict(
                         "This Idempotency-Key was already used for a different request"));
                 return;
             }
             if (first != null && first.completed()) {
                 if (first.bodyWithheld()) {
-                    json.readValue(first.headers(), HEADER_MAP).forEach(response::setHeader);
-                    errors.write(request, response, ApiException.conflict("This request was already processed; "
-                            + "the token it issued is shown only once"));
+                    refuseWithheld(first, request, response);
                 } else {
                     replay(first, response);
                 }
@@ -114,27 +113,51 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void act(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long tokenId,
-                     String key, String fingerprint) throws ServletException, IOException {
+    /**
+     * Acts under the claim. Commands sent meanwhile mark it committed in their own transaction
+     * ({@link CommittedClaims}), so a failure after a committed change keeps the key; a refused request that
+     * changed nothing gives it up, and the client can fix the request (a wrong Content-Type, a missing field) and
+     * send it again under the same key.
+     */
+    private void act(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                     IdempotencyStore.Claim claim) throws ServletException, IOException {
         ContentCachingResponseWrapper recorder = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
+        boolean answered = false;
+        request.setAttribute(CLAIM, claim);
         try {
             chain.doFilter(request, recorder);
-            // Only a success changed anything. A refused or failed request leaves the key free, so the client
-            // can fix the request (a wrong Content-Type, a missing field) and send it again under the same key.
             if (recorder.getStatus() / 100 == 2) {
                 boolean secret = RequestContext.isSecretResponse(request);
-                store.complete(tokenId, key, fingerprint, recorder.getStatus(),
-                        secret ? null : recorder.getContentType(), json.writeValueAsString(outcomeHeaders(recorder)),
+                store.complete(claim, recorder.getStatus(), secret ? null : recorder.getContentType(),
+                        json.writeValueAsString(outcomeHeaders(recorder)),
                         secret ? null : recorder.getContentAsByteArray(), secret);
-                kept = true;
+            } else {
+                store.fail(claim, recorder.getStatus());
             }
+            answered = true;
         } finally {
-            if (!kept) {
-                store.release(tokenId, key, fingerprint);
+            request.removeAttribute(CLAIM);
+            if (!answered) {
+                store.fail(claim, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
             recorder.copyBodyToResponse();
         }
+    }
+
+    /** The claim a request holds while it acts, or null. */
+    static IdempotencyStore.Claim claimOf(HttpServletRequest request) {
+        return (IdempotencyStore.Claim) request.getAttribute(CLAIM);
+    }
+
+    /** A repeat of a request whose response was not kept: it did act, and it will not act again. */
+    private void refuseWithheld(IdempotencyStore.Entry first, HttpServletRequest request,
+                                HttpServletResponse response) throws IOException {
+        if (first.headers() != null) {
+            json.readValue(first.headers(), HEADER_MAP).forEach(response::setHeader);
+        }
+        errors.write(request, response, ApiException.conflict(first.status() / 100 == 2
+                ? "This request was already processed; the token it issued is shown only once"
+                : "This request was already processed, but answering it failed; read the resource to see the outcome"));
     }
 
     private void replay(IdempotencyStore.Entry first, HttpServletResponse response) throws IOException {

@@ -21,14 +21,19 @@ public class IdempotencyStore {
 
     /**
      * A stored claim; {@code status} is null while the claiming request is still being processed, and
-     * {@code bodyWithheld} says the response carried a secret and was not kept.
+     * {@code bodyWithheld} says the response was not kept (it carried a secret, or the request failed after its
+     * change committed). {@code committed}: the request's change is in the event store.
      */
     public record Entry(String fingerprint, Integer status, String contentType, String headers, byte[] body,
-                        boolean bodyWithheld) {
+                        boolean bodyWithheld, boolean committed) {
 
         public boolean completed() {
             return status != null;
         }
+    }
+
+    /** The key a request holds while it acts. */
+    public record Claim(long tokenId, String key, String fingerprint) {
     }
 
     private final JdbcTemplate jdbc;
@@ -47,7 +52,7 @@ public class IdempotencyStore {
 
     /**
      * Claims the key for a request with {@code fingerprint}. An expired record, or a claim whose request never
-     * finished (its node died), is taken over.
+     * finished (its node died) and never committed a change, is taken over.
      *
      * @return whether this request now holds the key and must act
      */
@@ -58,9 +63,10 @@ public class IdempotencyStore {
                 VALUES (?, ?, ?, ?)
                 ON CONFLICT (token_id, idempotency_key) DO UPDATE
                     SET request_hash = EXCLUDED.request_hash, status = NULL, content_type = NULL, headers = NULL,
-                        body = NULL, body_withheld = false, created_at = EXCLUDED.created_at
+                        body = NULL, body_withheld = false, committed = false, created_at = EXCLUDED.created_at
                     WHERE idempotency_record.created_at < ?
-                       OR (idempotency_record.status IS NULL AND idempotency_record.created_at < ?)""",
+                       OR (idempotency_record.status IS NULL AND NOT idempotency_record.committed
+                           AND idempotency_record.created_at < ?)""",
                 tokenId, key, fingerprint, Timestamp.from(now), Timestamp.from(now.minus(retention)),
                 Timestamp.from(now.minus(abandonedAfter))) == 1;
     }
@@ -68,34 +74,56 @@ public class IdempotencyStore {
     /** @return the live record of the key, or null when there is none (or only an expired one) */
     public Entry find(long tokenId, String key) {
         List<Entry> found = jdbc.query("""
-                        SELECT request_hash, status, content_type, headers, body, body_withheld FROM idempotency_record
+                        SELECT request_hash, status, content_type, headers, body, body_withheld, committed
+                        FROM idempotency_record
                         WHERE token_id = ? AND idempotency_key = ? AND created_at >= ?""",
                 (rs, row) -> new Entry(rs.getString("request_hash"), (Integer) rs.getObject("status"),
                         rs.getString("content_type"), rs.getString("headers"), rs.getBytes("body"),
-                        rs.getBoolean("body_withheld")),
+                        rs.getBoolean("body_withheld"), rs.getBoolean("committed")),
                 tokenId, key, Timestamp.from(clock.instant().minus(retention)));
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Records that the claiming request's change committed. Called inside the command's own transaction, so the
+     * mark and the change are stored together or not at all.
+     */
+    public void markCommitted(Claim claim) {
+        jdbc.update("""
+                        UPDATE idempotency_record SET committed = true
+                        WHERE token_id = ? AND idempotency_key = ? AND request_hash = ? AND status IS NULL""",
+                claim.tokenId(), claim.key(), claim.fingerprint());
     }
 
     /**
      * Stores the response the claiming request gave, to be replayed to every repeat; a null {@code body} with
      * {@code bodyWithheld} records only that the request was processed.
      */
-    public void complete(long tokenId, String key, String fingerprint, int status, String contentType,
-                         String headers, byte[] body, boolean bodyWithheld) {
+    public void complete(Claim claim, int status, String contentType, String headers, byte[] body,
+                         boolean bodyWithheld) {
         jdbc.update("""
                         UPDATE idempotency_record SET status = ?, content_type = ?, headers = ?, body = ?,
                             body_withheld = ?
                         WHERE token_id = ? AND idempotency_key = ? AND request_hash = ? AND status IS NULL""",
-                status, contentType, headers, body, bodyWithheld, tokenId, key, fingerprint);
+                status, contentType, headers, body, bodyWithheld, claim.tokenId(), claim.key(), claim.fingerprint());
     }
 
-    /** Gives the key up (the request failed on our side), so a retry can act. */
-    public void release(long tokenId, String key, String fingerprint) {
+    /**
+     * The request failed. When nothing of it committed the key is given up, so the client can correct the request
+     * and retry; when its change did commit, the key is kept (without the failed answer): a retry must not act
+     * twice.
+     */
+    public void fail(Claim claim, int status) {
         jdbc.update("""
                         DELETE FROM idempotency_record
-                        WHERE token_id = ? AND idempotency_key = ? AND request_hash = ? AND status IS NULL""",
-                tokenId, key, fingerprint);
+                        WHERE token_id = ? AND idempotency_key = ? AND request_hash = ? AND status IS NULL
+                          AND NOT committed""",
+                claim.tokenId(), claim.key(), claim.fingerprint());
+        jdbc.update("""
+                        UPDATE idempotency_record SET status = ?, body_withheld = true
+                        WHERE token_id = ? AND idempotency_key = ? AND request_hash = ? AND status IS NULL
+                          AND committed""",
+                status, claim.tokenId(), claim.key(), claim.fingerprint());
     }
 
     /** Forgets responses older than the retention period (24 hours by default). */
