@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Measures the packaged service the same way every time: start-up time, then each scenario with wrk at
-# each connection count. Builds nothing: run `./mvnw -B -DskipTests package` first. See bench/README.md.
+# each connection count. Builds nothing: run `./mvnw -B -DskipTests package` first. It runs the service from
+# bench/target/timetracker-bench.jar: the same application with the benchmark seeder and rebuild runner
+# beside it, which the shipped jar does not contain. See bench/README.md.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
-JAR="$ROOT/api/target/timetracker.jar"
+JAR="$ROOT/bench/target/timetracker-bench.jar"
 
 DURATION="${BENCH_DURATION:-15}"            # seconds per measured run
 WARMUP="${BENCH_WARMUP:-5}"                 # seconds of unreported load per scenario before measuring (0: none)

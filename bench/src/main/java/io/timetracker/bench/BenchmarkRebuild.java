@@ -1,4 +1,4 @@
-package io.timetracker.api.bench;
+package io.timetracker.bench;
 
 import io.timetracker.api.system.ProjectionRebuilder;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.timetracker.api.bench;
+package io.timetracker.bench;
 
 import io.timetracker.command.client.CreateClient;
 import io.timetracker.command.common.Actor;
