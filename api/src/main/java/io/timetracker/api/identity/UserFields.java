@@ -18,7 +18,7 @@ final class UserFields {
     static UserProfile readProfile(JsonBody body, UserView current) {
         Patch<UserView> patch = new Patch<>(body, current);
         String role = patch.text("role", 20, UserView::role);
-        String timezone = patch.text("timezone", 64, UserView::timezone);
+        String timezone = patch.text("timezone", 64, UserView::chosenTimezone);
         if (timezone != null && !isZone(timezone)) {
             body.reject("timezone", "Must be an IANA time zone such as Europe/Berlin");
         }

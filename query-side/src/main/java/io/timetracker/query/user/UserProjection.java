@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,29 +25,34 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 
-/** The {@code users} read table and the queries on it. */
+/**
+ * The {@code users} read table and the queries on it. A user who has chosen no time zone is shown in the
+ * server's ({@code timetracker.timezone}): clients format times with it and must always get one.
+ */
 @Component
 @ProcessingGroup(UserProjection.GROUP)
 public class UserProjection {
 
     public static final String GROUP = "users";
 
-    private static final RowMapper<UserView> VIEW = (rs, row) -> {
-        String fullName = rs.getString("full_name");
-        String username = rs.getString("username");
-        return new UserView(rs.getLong("id"), username, rs.getString("email"), fullName,
-                fullName == null || fullName.isBlank() ? username : fullName, rs.getString("role"),
-                "admin".equals(rs.getString("role")), rs.getBoolean("is_active"), rs.getString("timezone"),
-                rs.getString("date_format"), rs.getString("time_format"),
-                Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
-    };
-
     private final NamedParameterJdbcTemplate jdbc;
     private final ReadQueries readQueries;
+    private final RowMapper<UserView> view;
 
-    public UserProjection(NamedParameterJdbcTemplate jdbc, ReadQueries readQueries) {
+    public UserProjection(NamedParameterJdbcTemplate jdbc, ReadQueries readQueries,
+                          @Value("${timetracker.timezone:UTC}") String serverZone) {
         this.jdbc = jdbc;
         this.readQueries = readQueries;
+        this.view = (rs, row) -> {
+            String fullName = rs.getString("full_name");
+            String username = rs.getString("username");
+            String zone = rs.getString("timezone");
+            return new UserView(rs.getLong("id"), username, rs.getString("email"), fullName,
+                    fullName == null || fullName.isBlank() ? username : fullName, rs.getString("role"),
+                    "admin".equals(rs.getString("role")), rs.getBoolean("is_active"), zone == null ? serverZone : zone, zone,
+                    rs.getString("date_format"), rs.getString("time_format"),
+                    Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
+        };
     }
 
     @EventHandler
@@ -95,14 +101,14 @@ public class UserProjection {
     @SuppressWarnings("rawtypes")
     public Versioned handle(UserQueries.FindUser query) {
         return readQueries.one("SELECT * FROM users WHERE id = :id",
-                new MapSqlParameterSource("id", query.userId()), VIEW);
+                new MapSqlParameterSource("id", query.userId()), view);
     }
 
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public PageResult handle(UserQueries.ListUsers query) {
         return readQueries.page("SELECT * FROM users", "ORDER BY lower(username), id",
-                new MapSqlParameterSource(), query.page(), VIEW);
+                new MapSqlParameterSource(), query.page(), view);
     }
 
     @QueryHandler
