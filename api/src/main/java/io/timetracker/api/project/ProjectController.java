@@ -86,7 +86,7 @@ public class ProjectController {
         updates.<ProjectView>apply(request, () -> find(id), (current, expectedVersion) -> {
             ProjectDetails details = ProjectFields.read(body, current);
             String status = body.has("status") ? body.text("status", 20) : current.status();
-            if (!STATUSES.contains(status)) {
+            if (status == null || !STATUSES.contains(status)) {
                 body.reject("status", "Must be one of active, inactive, archived");
             }
             body.throwIfInvalid();

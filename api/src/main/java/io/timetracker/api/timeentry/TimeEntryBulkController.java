@@ -50,10 +50,10 @@ public class TimeEntryBulkController {
     public Map<String, Object> bulk(JsonBody body, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
         List<Long> ids = body.integerList("entry_ids");
-        if (ids != null && (ids.isEmpty() || ids.size() > MAX_IDS)) {
-            body.reject("entry_ids", "Must list 1 to " + MAX_IDS + " ids");
-        } else if (ids == null && !body.has("entry_ids")) {
+        if (ids == null) {
             body.reject("entry_ids", "Is required");
+        } else if (ids.isEmpty() || ids.size() > MAX_IDS) {
+            body.reject("entry_ids", "Must list 1 to " + MAX_IDS + " ids");
         }
         Action action = readAction(body);
         String reason = body.text("reason", 1000);

@@ -25,6 +25,11 @@ import java.util.regex.Pattern;
 public class JsonBody {
 
     private static final Pattern DIGITS = Pattern.compile("-?\\d{1,18}");
+    /** NUL and the other control characters but tab, line feed and carriage return; and the DEL character. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    /** Date-times and dates are read within these years: real time tracking, and well inside PostgreSQL's range. */
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 9999;
 
     private final ObjectNode node;
     private final ApiTime time;
@@ -47,14 +52,14 @@ public class JsonBody {
         if (value == null) {
             return null;
         }
-        if (!value.isString() && !value.isNumber()) {
+        if (!value.isString() && !value.isIntegralNumber()) {
             return reject(field, "Must be a string");
         }
         String text = value.asString().strip();
         if (text.length() > maxLength) {
             return reject(field, "Must be at most " + maxLength + " characters");
         }
-        return text;
+        return storable(field, text) ? text : null;
     }
 
     public String requiredText(String field, int maxLength) {
@@ -125,9 +130,7 @@ public class JsonBody {
         List<String> items = new ArrayList<>();
         if (value.isString()) {
             Arrays.stream(value.asString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
-            return items;
-        }
-        if (value.isArray()) {
+        } else if (value.isArray()) {
             for (JsonNode item : value) {
                 if (!item.isString()) {
                     return reject(field, "Must be a list of strings");
@@ -136,9 +139,10 @@ public class JsonBody {
                     items.add(item.asString().strip());
                 }
             }
-            return items;
+        } else {
+            return reject(field, "Must be a list of strings or a comma-separated string");
         }
-        return reject(field, "Must be a list of strings or a comma-separated string");
+        return items.stream().allMatch(item -> storable(field, item)) ? items : null;
     }
 
     /** A JSON array of integers (or digit strings), or null when absent. */
@@ -172,7 +176,7 @@ public class JsonBody {
         if (!value.isObject()) {
             return reject(field, "Must be an object");
         }
-        return (Map<String, Object>) JsonNodes.toJava(value);
+        return storable(field, value) ? (Map<String, Object>) JsonNodes.toJava(value) : null;
     }
 
     public Instant dateTime(String field) {
@@ -181,7 +185,10 @@ public class JsonBody {
             return null;
         }
         Instant instant = value.isString() ? time.parseDateTime(value.asString().strip()) : null;
-        return instant != null ? instant : reject(field, "Must be an ISO 8601 date-time");
+        if (instant == null) {
+            return reject(field, "Must be an ISO 8601 date-time");
+        }
+        return inRange(time.format(instant).getYear()) ? instant : reject(field, yearsMessage());
     }
 
     public LocalDate date(String field) {
@@ -190,7 +197,10 @@ public class JsonBody {
             return null;
         }
         LocalDate date = value.isString() ? time.parseDate(value.asString().strip()) : null;
-        return date != null ? date : reject(field, "Must be an ISO 8601 date (YYYY-MM-DD)");
+        if (date == null) {
+            return reject(field, "Must be an ISO 8601 date (YYYY-MM-DD)");
+        }
+        return inRange(date.getYear()) ? date : reject(field, yearsMessage());
     }
 
     /** Records a rule the field breaks (a range, an enumeration) found after reading it. */
@@ -214,6 +224,66 @@ public class JsonBody {
             }
         });
         return ignored;
+    }
+
+    /** Whether the text can be stored as it is; if not, the field is rejected saying why. */
+    private boolean storable(String field, String text) {
+        if (CONTROL.matcher(text).find()) {
+            reject(field, "Must not contain NUL or other control characters");
+            return false;
+        }
+        if (!isWellFormed(text)) {
+            reject(field, "Must be valid Unicode text (it holds an unpaired surrogate)");
+            return false;
+        }
+        return true;
+    }
+
+    /** A free-form JSON value: every key and string storable, every number finite. */
+    private boolean storable(String field, JsonNode value) {
+        if (value.isString()) {
+            return storable(field, value.asString());
+        }
+        if (value.isNumber() && !value.isIntegralNumber() && !Double.isFinite(value.decimalValue().doubleValue())) {
+            reject(field, "Must hold only finite numbers");
+            return false;
+        }
+        if (value.isObject()) {
+            for (Map.Entry<String, JsonNode> member : value.properties()) {
+                if (!storable(field, member.getKey()) || !storable(field, member.getValue())) {
+                    return false;
+                }
+            }
+        }
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (!storable(field, item)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean inRange(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
+    private static String yearsMessage() {
+        return "Must be between the years " + FIRST_YEAR + " and " + LAST_YEAR;
+    }
+
+    /** No unpaired UTF-16 surrogate (JSON's \\uD800 escapes can make one; PostgreSQL cannot store it). */
+    private static boolean isWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private JsonNode value(String field) {
