@@ -82,7 +82,7 @@ public class ClientController {
             Boolean active = ClientFields.readActive(body, current);
             body.throwIfInvalid();
             return new UpdateClient(id, details, active, expectedVersion);
-        }, body.text("reason", 1000));
+        });
         return Envelopes.updated("Client", "client", find(id));
     }
 

@@ -114,7 +114,7 @@ public class UserController {
             body.throwIfInvalid();
             return new UpdateUser(id, profile, active != null ? active : current.isActive(), passwordHash,
                     expectedVersion);
-        }, body.text("reason", 1000));
+        });
         return Envelopes.updated("User", "user", find(id));
     }
 

@@ -91,7 +91,7 @@ public class ProjectController {
             }
             body.throwIfInvalid();
             return new UpdateProject(id, details, status, actingUserId, expectedVersion);
-        }, body.text("reason", 1000));
+        });
         return Envelopes.updated("Project", "project", find(id));
     }
 

@@ -84,7 +84,7 @@ public class TaskController {
             TaskDetails details = TaskFields.read(body, current);
             body.throwIfInvalid();
             return new UpdateTask(id, details, expectedVersion);
-        }, body.text("reason", 1000));
+        });
         return Envelopes.updated("Task", "task", find(id));
     }
 

@@ -56,7 +56,6 @@ public class TimeEntryBulkController {
             body.reject("entry_ids", "Must list 1 to " + MAX_IDS + " ids");
         }
         Action action = readAction(body);
-        String reason = body.text("reason", 1000);
         body.throwIfInvalid();
 
         List<Map<String, Object>> results = new ArrayList<>();
@@ -65,7 +64,7 @@ public class TimeEntryBulkController {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("id", id);
             try {
-                commands.send(command(entries.find(id, caller), action, VisibleEntries.actor(caller)), reason);
+                commands.send(command(entries.find(id, caller), action, VisibleEntries.actor(caller)));
                 result.put("success", true);
                 affected++;
             } catch (RuntimeException refused) {

@@ -87,11 +87,10 @@ public class TimeEntryController {
         if (source != null && !SOURCES.contains(source)) {
             body.reject("source", "Must be one of " + String.join(", ", SOURCES));
         }
-        String reason = body.text("reason", 1000);
         body.throwIfInvalid();
         long id = ids.next(AggregateIds.TIME_ENTRY);
         commands.send(new CreateTimeEntry(id, VisibleEntries.actor(caller),
-                userId != null ? userId : caller.userId(), input, source != null ? source : "manual"), reason);
+                userId != null ? userId : caller.userId(), input, source != null ? source : "manual"));
         return Envelopes.created("Time entry", "time_entry", entries.find(id, caller),
                 "/api/v1/time-entries/" + id);
     }
@@ -104,23 +103,20 @@ public class TimeEntryController {
         Versioned<TimeEntryView> current = entries.find(id, caller);
         EntryInput input = TimeEntryFields.read(body, current.value());
         Instant ifUpdatedAt = body.dateTime("if_updated_at");
-        String reason = body.text("reason", 1000);
         body.throwIfInvalid();
         requireFresh(current.value(), ifUpdatedAt);
         Long expected = Preconditions.ifMatch(request);
         commands.send(new UpdateTimeEntry(id, VisibleEntries.actor(caller), input,
-                expected != null ? expected : current.version()), reason);
+                expected != null ? expected : current.version()));
         return Envelopes.updated("Time entry", "time_entry", entries.find(id, caller));
     }
 
     @DeleteMapping("/{id}")
     @RequiresScope("write:time_entries")
-    public Map<String, Object> delete(@PathVariable long id, JsonBody body, HttpServletRequest request) {
+    public Map<String, Object> delete(@PathVariable long id, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
         entries.find(id, caller);
-        String reason = body.text("reason", 1000);
-        body.throwIfInvalid();
-        commands.send(new DeleteTimeEntry(id, VisibleEntries.actor(caller), Preconditions.ifMatch(request)), reason);
+        commands.send(new DeleteTimeEntry(id, VisibleEntries.actor(caller), Preconditions.ifMatch(request)));
         return Envelopes.message("Time entry deleted successfully");
     }
 

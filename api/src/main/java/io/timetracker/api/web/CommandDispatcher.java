@@ -24,22 +24,17 @@ public class CommandDispatcher {
     }
 
     public void send(TargetedCommand command) {
-        send(command, null);
-    }
-
-    /** @param reason the client's reason for the change, kept in the audit trail (may be null) */
-    public void send(TargetedCommand command, String reason) {
-        dispatch(command, reason, List.of(command.aggregateId()));
+        dispatch(command, List.of(command.aggregateId()));
     }
 
     /** For a command that records events on other aggregates too (a rotation creates the successor token). */
     public void sendTouching(TargetedCommand command, List<String> touchedAggregateIds) {
-        dispatch(command, null, touchedAggregateIds);
+        dispatch(command, touchedAggregateIds);
     }
 
-    private void dispatch(TargetedCommand command, String reason, List<String> touchedAggregateIds) {
+    private void dispatch(TargetedCommand command, List<String> touchedAggregateIds) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.from(RequestContext.auditMetadata(reason))));
+                .andMetaData(MetaData.from(RequestContext.auditMetadata())));
         barrier.awaitVisible(touchedAggregateIds);
     }
 }

@@ -31,8 +31,13 @@ public class JsonBody {
     private static final int FIRST_YEAR = 1900;
     private static final int LAST_YEAR = 9999;
 
+    /** Contract §1: every write accepts an optional reason, kept with the change. */
+    public static final int MAX_REASON = 1000;
+
     private final ObjectNode node;
     private final ApiTime time;
+    private String reason;
+    private boolean reasonRead;
     private final Set<String> read = new LinkedHashSet<>();
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
@@ -203,6 +208,25 @@ public class JsonBody {
         return inRange(date.getYear()) ? date : reject(field, yearsMessage());
     }
 
+    /**
+     * The client's reason for the change (null: none given), which every command this request sends carries into
+     * the audit trail.
+     *
+     * @throws ApiException a validation error on {@code reason} when it is not a storable text of at most
+     *                      {@link #MAX_REASON} characters
+     */
+    public String reason() {
+        if (!reasonRead) {
+            reason = text("reason", MAX_REASON);
+            reasonRead = true;
+        }
+        List<String> problems = errors.get("reason");
+        if (problems != null) {
+            throw ApiException.validation(Map.of("reason", problems));
+        }
+        return reason == null || reason.isEmpty() ? null : reason;
+    }
+
     /** Records a rule the field breaks (a range, an enumeration) found after reading it. */
     public <T> T reject(String field, String message) {
         errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
@@ -244,7 +268,7 @@ public class JsonBody {
         if (value.isString()) {
             return storable(field, value.asString());
         }
-        if (value.isNumber() && !value.isIntegralNumber() && !Double.isFinite(value.decimalValue().doubleValue())) {
+        if (value.isNumber() && !value.isIntegralNumber() && !Double.isFinite(value.asDouble())) {
             reject(field, "Must hold only finite numbers");
             return false;
         }

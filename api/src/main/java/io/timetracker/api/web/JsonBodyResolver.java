@@ -45,12 +45,22 @@ public class JsonBodyResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
                                   WebDataBinderFactory binderFactory) throws IOException {
-        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        byte[] bytes = readLimited(request);
-        ObjectNode node = parse(bytes, request.getContentType());
-        JsonBody body = new JsonBody(node, time);
+        return bodyOf(webRequest.getNativeRequest(HttpServletRequest.class));
+    }
+
+    /** The request's body, read (and kept for the rest of the request) on the first call. */
+    public JsonBody bodyOf(HttpServletRequest request) throws IOException {
+        if (request.getAttribute(ATTRIBUTE) instanceof JsonBody read) {
+            return read;
+        }
+        JsonBody body = new JsonBody(parse(readLimited(request), request.getContentType()), time);
         request.setAttribute(ATTRIBUTE, body);
         return body;
+    }
+
+    /** The body this request's handler has read, or null (none yet, or a request without one). */
+    static JsonBody readBodyOf(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof JsonBody body ? body : null;
     }
 
     private byte[] readLimited(HttpServletRequest request) throws IOException {

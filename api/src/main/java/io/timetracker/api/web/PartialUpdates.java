@@ -41,17 +41,16 @@ public class PartialUpdates {
     /**
      * @param read   the resource as the read model has it now (404 when missing)
      * @param merge  the command for the body merged over the current value, expecting the given version
-     * @param reason the client's reason, for the audit trail (may be null)
      */
     public <V> void apply(HttpServletRequest request, Supplier<Versioned<V>> read,
-                          BiFunction<V, Long, TargetedCommand> merge, String reason) {
+                          BiFunction<V, Long, TargetedCommand> merge) {
         Long clientVersion = Preconditions.ifMatch(request);
         for (int attempt = 1; ; attempt++) {
             Versioned<V> current = read.get();
             TargetedCommand command = merge.apply(current.value(),
                     clientVersion != null ? clientVersion : current.version());
             try {
-                commands.send(command, reason);
+                commands.send(command);
                 return;
             } catch (RuntimeException failure) {
                 if (clientVersion != null || attempt >= attempts || !isVersionConflict(failure)) {

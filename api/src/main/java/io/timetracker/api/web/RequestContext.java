@@ -48,10 +48,10 @@ public final class RequestContext {
     }
 
     /**
-     * Who and why, for the metadata of the commands this request sends; outside a request (the first-start
-     * bootstrap) the server itself acts.
+     * Who and why, for the metadata of the commands this request sends (why: the {@code reason} of its body);
+     * outside a request (the first-start bootstrap) the server itself acts.
      */
-    public static Map<String, Object> auditMetadata(String reason) {
+    public static Map<String, Object> auditMetadata() {
         Map<String, Object> metadata = new HashMap<>();
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             metadata.put(AuditMetadata.REQUEST_ID, "system");
@@ -71,6 +71,8 @@ public final class RequestContext {
         if (userAgent != null) {
             metadata.put(AuditMetadata.USER_AGENT, userAgent.length() > 300 ? userAgent.substring(0, 300) : userAgent);
         }
+        JsonBody body = JsonBodyResolver.readBodyOf(request);
+        String reason = body == null ? null : body.reason();
         if (reason != null) {
             metadata.put(AuditMetadata.REASON, reason);
         }
