@@ -25,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static io.timetracker.api.identity.IdentityFixtures.anonymous;
 import static io.timetracker.api.identity.IdentityFixtures.issue;
@@ -133,8 +134,10 @@ class ControlledClockApiTest extends EndToEndTest {
         String wrong = "{\"username\": \"%s\", \"password\": \"not-the-password\"}".formatted(account.username());
         String right = "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(account.username(), account.password());
 
+        // every spelling of the sign-in path the router accepts counts against the same limit
+        List<String> spellings = List.of("/api/v1/auth/login", "/api/v1/auth/%6Cogin", "/api/v1/%61uth/login");
         for (int remaining = 2; remaining >= 0; remaining--) {
-            Response attempt = anonymous.post("/api/v1/auth/login", wrong);
+            Response attempt = anonymous.post(spellings.get(2 - remaining), wrong);
             assertThat(attempt.status()).isEqualTo(401);
             assertThat(attempt.header("X-RateLimit-Limit")).isEqualTo("3");
             assertThat(attempt.header("X-RateLimit-Remaining")).isEqualTo(String.valueOf(remaining));

@@ -5,6 +5,8 @@ import io.timetracker.api.support.ApiClient;
 import io.timetracker.api.support.ApiClient.Response;
 import io.timetracker.api.support.EndToEndTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -22,6 +24,10 @@ import static io.timetracker.api.identity.IdentityFixtures.uniqueUsername;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserApiTest extends EndToEndTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
 
     @Test
     void meShowsTheCallerWithTheTimeEntryRequirementsAndTheEnabledModules() {
@@ -240,6 +246,20 @@ class UserApiTest extends EndToEndTest {
 
         Response stale = admin.withHeader("If-Match", "\"0\"").patch("/api/v1/users/" + id, "{\"full_name\": \"X\"}");
         assertThat(stale.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aUserWithoutAZoneOfTheirOwnIsShownInTheServersAndKeepsNoneWhenOtherFieldsChange() {
+        long id = createUser("user");
+        ApiClient user = admin.as(tokenFor(id, "read:users"));
+
+        assertThat(user.get("/api/v1/users/me").body().get("user").get("timezone").asString()).isEqualTo("UTC");
+        admin.patch("/api/v1/users/" + id, "{\"full_name\": \"Grace Hopper\"}");
+        assertThat(jdbc.queryForObject("SELECT timezone FROM users WHERE id = ?", String.class, id)).isNull();
+
+        admin.patch("/api/v1/users/" + id, "{\"timezone\": \"America/New_York\"}");
+        assertThat(user.get("/api/v1/users/me").body().get("user").get("timezone").asString())
+                .isEqualTo("America/New_York");
     }
 
     @Test

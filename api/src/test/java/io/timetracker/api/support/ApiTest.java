@@ -1,6 +1,7 @@
 package io.timetracker.api.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,10 +11,12 @@ import java.lang.annotation.Target;
 /**
  * An end-to-end test against the running application over real HTTP and a real PostgreSQL: the embedded
  * server (fresh data in {@code target/}) unless {@code TIMETRACKER_TEST_DATABASE_URL} names an empty
- * database on a server. All such tests share one application context, so give data unique names.
+ * database on a server. All such tests share one application context, so give data unique names. Faults can be
+ * injected per request ({@link TestFaults}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@Import(TestFaults.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=${TIMETRACKER_TEST_DATABASE_URL:}",
         "timetracker.embedded-postgres.data-dir=target/embedded-postgres",

@@ -3,6 +3,7 @@ package io.timetracker.api.web;
 import io.timetracker.api.support.ApiClient;
 import io.timetracker.api.support.ApiClient.Response;
 import io.timetracker.api.support.EndToEndTest;
+import io.timetracker.api.support.TestFaults;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -168,6 +170,37 @@ class IdempotencyApiTest extends EndToEndTest {
         assertThat(form.status()).isEqualTo(415);
         assertThat(json.status()).isEqualTo(201);
         assertThat(json.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void aCommittedChangeKeepsItsKeyWhenAnsweringFails() {
+        String name = unique("Committed");
+        String body = "{\"name\": \"%s\"}".formatted(name);
+        ApiClient keyed = admin.withHeader("Idempotency-Key", newKey());
+
+        Response failed = keyed.withHeader(TestFaults.FAIL_READS_AFTER_COMMIT, "yes").post("/api/v1/clients", body);
+        Response retried = keyed.post("/api/v1/clients", body);
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(retried.status()).isEqualTo(409);
+        assertThat(retried.body().get("message").asString()).contains("already processed");
+        assertThat(clientsNamed(name)).isEqualTo(1);
+    }
+
+    @Test
+    void anAbandonedClaimIsTakenOverOnlyWhenNothingOfItCommitted() {
+        long tokenId = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        String committed = newKey();
+        String uncommitted = newKey();
+        for (String key : List.of(committed, uncommitted)) {
+            jdbc.update("""
+                    INSERT INTO idempotency_record (token_id, idempotency_key, request_hash, created_at, committed)
+                    VALUES (?, ?, 'fingerprint', now() - interval '10 minutes', ?)""", tokenId, key,
+                    key.equals(committed));
+        }
+
+        assertThat(store.claim(tokenId, committed, "fingerprint")).isFalse();
+        assertThat(store.claim(tokenId, uncommitted, "fingerprint")).isTrue();
     }
 
     @Test

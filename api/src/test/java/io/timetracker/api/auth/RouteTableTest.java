@@ -1,0 +1,83 @@
+package io.timetracker.api.auth;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** The application refuses to start with a route that could be reached without a deliberate access rule. */
+class RouteTableTest {
+
+    static class Handlers {
+
+        @PublicEndpoint
+        public void open() {
+        }
+
+        @RequiresScope("read:projects")
+        public void scoped() {
+        }
+
+        public void forgotten() {
+        }
+
+        @PublicEndpoint
+        @RequiresScope("read:projects")
+        public void contradictory() {
+        }
+
+        @RequiresScope("read:everything")
+        public void unknownScope() {
+        }
+    }
+
+    @Test
+    void declaredRoutesStart() {
+        assertThatCode(() -> tableOf("open", "scoped").afterSingletonsInstantiated()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aRouteWithoutAnAccessRuleStopsTheStart() {
+        assertThatThrownBy(() -> tableOf("open", "forgotten").afterSingletonsInstantiated())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("forgotten");
+    }
+
+    @Test
+    void aRouteThatIsBothPublicAndScopedStopsTheStart() {
+        assertThatThrownBy(() -> tableOf("contradictory").afterSingletonsInstantiated())
+                .hasMessageContaining("contradictory");
+    }
+
+    @Test
+    void aRouteRequiringAnUnknownScopeStopsTheStart() {
+        assertThatThrownBy(() -> tableOf("unknownScope").afterSingletonsInstantiated())
+                .hasMessageContaining("read:everything");
+    }
+
+    @Test
+    void aHandlerThatDeclaresNothingIsNeverPublic() throws Exception {
+        HandlerMethod forgotten = new HandlerMethod(new Handlers(), Handlers.class.getMethod("forgotten"));
+        assertThat(RouteAccess.of(forgotten).kind()).isEqualTo(RouteAccess.Kind.UNDECLARED);
+        assertThat(RouteAccess.of(null).isPublic()).isFalse();
+    }
+
+    private static RouteTable tableOf(String... methods) throws NoSuchMethodException {
+        Map<RequestMappingInfo, HandlerMethod> handlers = new java.util.LinkedHashMap<>();
+        for (String method : methods) {
+            handlers.put(RequestMappingInfo.paths("/api/v1/" + method).methods(RequestMethod.GET).build(),
+                    new HandlerMethod(new Handlers(), Handlers.class.getMethod(method)));
+        }
+        RequestMappingHandlerMapping mapping = mock(RequestMappingHandlerMapping.class);
+        when(mapping.getHandlerMethods()).thenReturn(handlers);
+        return new RouteTable(mapping);
+    }
+}

@@ -1,0 +1,46 @@
+package io.timetracker.api.support;
+
+import io.timetracker.api.auth.RouteAccess;
+import io.timetracker.api.auth.RouteTable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The route table as a list of single endpoints (one method, one path pattern), the unit the generated tests
+ * iterate over. A mapping without a method (the error page) stands for GET and POST.
+ */
+public final class Endpoints {
+
+    /** One method on one path pattern, with the handler's access rule. */
+    public record Endpoint(String method, String pattern, RouteAccess access) {
+
+        public boolean isWrite() {
+            return !method.equals("GET");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    private Endpoints() {
+    }
+
+    public static List<Endpoint> of(RouteTable routes) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (RouteTable.Route route : routes.routes()) {
+            Set<String> methods = route.methods().isEmpty() ? Set.of("GET", "POST") : route.methods();
+            for (String method : methods) {
+                for (String pattern : route.patterns()) {
+                    endpoints.add(new Endpoint(method, pattern, route.access()));
+                }
+            }
+        }
+        endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+        return endpoints;
+    }
+}

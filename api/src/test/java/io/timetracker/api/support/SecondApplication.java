@@ -1,0 +1,122 @@
+package io.timetracker.api.support;
+
+import io.timetracker.api.TimeTrackerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Another instance of the application in this JVM, on a database of its own (created on the test's PostgreSQL
+ * server) and a port of its own, started in the background so that a test can watch it come up. Test
+ * configurations of other test classes are kept out of it, as they are out of every test context.
+ */
+public final class SecondApplication implements AutoCloseable {
+
+    private final int port;
+    private final JdbcTemplate server;
+    private final String database;
+    private final CompletableFuture<ConfigurableApplicationContext> context;
+
+    private SecondApplication(int port, JdbcTemplate server, String database,
+                              CompletableFuture<ConfigurableApplicationContext> context) {
+        this.port = port;
+        this.server = server;
+        this.database = database;
+        this.context = context;
+    }
+
+    /**
+     * Starts the application on a new, empty database of the server {@code dataSource} belongs to.
+     *
+     * @param sources    more configuration classes for it (a test's own beans)
+     * @param properties more properties, {@code name=value}
+     */
+    public static SecondApplication startOnNewDatabase(DataSource dataSource, List<Class<?>> sources,
+                                                       String... properties) {
+        String database = "second_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        JdbcTemplate server = new JdbcTemplate(dataSource);
+        server.execute("CREATE DATABASE " + database);
+        String jdbcUrl = withDatabase(((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl(), database);
+        int port = freePort();
+        List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + jdbcUrl, "server.port=" + port,
+                "timetracker.bootstrap.admin-token=" + ApiClient.ADMIN_TOKEN,
+                "timetracker.bootstrap.admin-password=" + ApiClient.ADMIN_PASSWORD));
+        all.addAll(List.of(properties));
+        List<Class<?>> allSources = new ArrayList<>(List.of(TimeTrackerApplication.class));
+        allSources.addAll(sources);
+        CompletableFuture<ConfigurableApplicationContext> context = CompletableFuture.supplyAsync(() ->
+                new SpringApplicationBuilder(allSources.toArray(Class<?>[]::new))
+                        .initializers(app -> app.getBeanFactory().registerSingleton(
+                                TestClassesExcluded.class.getName(), new TestClassesExcluded()))
+                        // as command-line arguments, which win over application.yml and the environment
+                        .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
+        return new SecondApplication(port, server, database, context);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The running application, once it has started (its runners included). */
+    public ConfigurableApplicationContext started() {
+        return context.join();
+    }
+
+    /** Stops the instance (also one that failed to start) and drops its database. */
+    @Override
+    public void close() {
+        try {
+            context.thenAccept(ConfigurableApplicationContext::close).join();
+        } finally {
+            server.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    /** What Spring Boot's test contexts leave out of component scanning: the tests' own configurations. */
+    private static final class TestClassesExcluded extends TypeExcludeFilter {
+
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+            return reader.getAnnotationMetadata().isAnnotated(TestConfiguration.class.getName())
+                    || reader.getAnnotationMetadata().isAnnotated(TestComponent.class.getName());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TestClassesExcluded;
+        }
+
+        @Override
+        public int hashCode() {
+            return TestClassesExcluded.class.hashCode();
+        }
+    }
+
+    private static String withDatabase(String jdbcUrl, String database) {
+        int slash = jdbcUrl.indexOf('/', "jdbc:postgresql://".length());
+        int query = jdbcUrl.indexOf('?', slash);
+        return jdbcUrl.substring(0, slash + 1) + database + (query < 0 ? "" : jdbcUrl.substring(query));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.timetracker.api.support;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryMessage;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Failures a test can ask for with a request header, for what cannot be provoked from outside: with
+ * {@value #FAIL_READS_AFTER_COMMIT}, every query the request sends after one of its commands committed fails,
+ * as when the database goes away right after a write. Without the header nothing changes.
+ */
+@TestConfiguration
+public class TestFaults {
+
+    public static final String FAIL_READS_AFTER_COMMIT = "X-Test-Fail-Reads-After-Commit";
+    private static final String COMMITTED = TestFaults.class.getName() + ".committed";
+
+    @Autowired
+    void register(CommandBus commands, QueryBus queries) {
+        commands.registerHandlerInterceptor((MessageHandlerInterceptor<CommandMessage<?>>) (unitOfWork, chain) -> {
+            HttpServletRequest request = faultyRequest();
+            if (request != null) {
+                unitOfWork.afterCommit(committed -> request.setAttribute(COMMITTED, true));
+            }
+            return chain.proceed();
+        });
+        queries.registerHandlerInterceptor((MessageHandlerInterceptor<QueryMessage<?, ?>>) (unitOfWork, chain) -> {
+            HttpServletRequest request = faultyRequest();
+            if (request != null && request.getAttribute(COMMITTED) != null) {
+                throw new IllegalStateException("Simulated failure of a read after a committed write");
+            }
+            return chain.proceed();
+        });
+    }
+
+    private static HttpServletRequest faultyRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getHeader(FAIL_READS_AFTER_COMMIT) != null) {
+            return attributes.getRequest();
+        }
+        return null;
+    }
+}
