@@ -30,6 +30,12 @@ public final class Endpoints {
     private Endpoints() {
     }
 
+    /** The API's writes (POST, PUT, PATCH, DELETE under {@code /api/v1}). */
+    public static List<Endpoint> writesOf(RouteTable routes) {
+        return of(routes).stream().filter(endpoint -> endpoint.isWrite() && endpoint.pattern().startsWith("/api/v1/"))
+                .toList();
+    }
+
     public static List<Endpoint> of(RouteTable routes) {
         List<Endpoint> endpoints = new ArrayList<>();
         for (RouteTable.Route route : routes.routes()) {
