@@ -5,12 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.timetracker.api.web.AuditMetadata;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,15 +27,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
- * Axon without Axon Server: the embedded event store on PostgreSQL, events and tokens serialized as JSON
- * by a mapper that belongs to the event store alone (a change to the web layer's JSON can never change
- * the stored format), and tracking processors that batch.
+ * Axon without Axon Server: the embedded event store on PostgreSQL through Axon's JDBC engine, events and tokens
+ * serialized as JSON by a mapper that belongs to the event store alone (a change to the web layer's JSON can never
+ * change the stored format), and every projection inline (see {@link #inlineProjections}).
  */
 @Configuration
 public class AxonConfig {
+
+    /*
+     * The event store keeps timestamps to the millisecond; events are stamped at that precision when they are
+     * created, so a projection sees the same instant live as when it is rebuilt from the store.
+     */
+    static {
+        GenericEventMessage.clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
 
     /** The event store's own mapper: stable, independent of {@code spring.jackson.*}. */
     static ObjectMapper eventStoreMapper() {
@@ -54,6 +73,52 @@ public class AxonConfig {
         return serializer();
     }
 
+    /**
+     * The event store: Axon's JDBC engine on the application's DataSource, in the transaction of the unit of work
+     * that appends (the command's). Declared here because Axon's JDBC auto-configuration is decided before Spring
+     * Boot has made the DataSource, and would silently leave events unstored. Replays read {@code batch-size} events
+     * per query.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, DataSource dataSource,
+                                                 TransactionManager transactionManager, EventSchema schema,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 @Value("${timetracker.event-store.batch-size:2000}") int batchSize) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(transactionManager)
+                .schema(schema)
+                .batchSize(batchSize)
+                .build();
+    }
+
+    /** The event store's tables as the Flyway migrations name them. */
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index").timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier").aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number").typeColumn("type").payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry").setProcessorNameColumn("processor_name").setSegmentColumn("segment")
+                .setTokenColumn("token").setTokenTypeColumn("token_type").setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
     /** Copies who-and-why from each command's metadata onto every event it records. */
     @Bean
     public CorrelationDataProvider auditCorrelation() {
@@ -61,19 +126,15 @@ public class AxonConfig {
     }
 
     /**
-     * Tracking, not pooled streaming, processors: the embedded event store's streams cannot notify a pooled
-     * processor of new events, so an idle pooled processor polls every 500 ms and every write waited ~0.5 s for
-     * read-your-writes. A tracking processor blocks on the stream, which the store wakes on each local commit
-     * (writes measured ~30 ms instead of ~500 ms; replays as fast or faster).
+     * Every projection is a subscribing processor: its handlers run in the command's unit of work, in the
+     * command's transaction, after the events are appended. A 2xx write is therefore visible to every later read
+     * on every node, with no waiting; and a projection that fails fails the command (nothing is half written), so
+     * its errors propagate instead of being logged away.
      */
     @Autowired
-    public void configureProcessors(EventProcessingConfigurer processing,
-                                    @Value("${timetracker.projections.batch-size:200}") int batchSize) {
-        processing.usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing().andBatchSize(batchSize).andInitialSegmentsCount(1)
-                        // a processor restarted (a rebuild) or a segment freed by another node is picked up
-                        // within a second, not the default five
-                        .andTokenClaimInterval(1, TimeUnit.SECONDS));
+    public void inlineProjections(EventProcessingConfigurer processing) {
+        processing.usingSubscribingEventProcessors()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -115,7 +115,7 @@ public class ApiTokenController {
         String plain = TokenDigests.newToken();
         long newId = ids.next(AggregateIds.API_TOKEN);
         RotateApiToken rotate = new RotateApiToken(id, newId, TokenDigests.digest(plain), TokenDigests.prefix(plain));
-        commands.sendTouching(rotate, List.of(rotate.aggregateId(), AggregateIds.of(AggregateIds.API_TOKEN, newId)));
+        commands.send(rotate);
         return withToken("API token rotated successfully", new TokenIssuer.IssuedToken(newId, plain), request);
     }
 

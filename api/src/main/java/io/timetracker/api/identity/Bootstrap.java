@@ -29,7 +29,7 @@ import java.util.List;
  * nodes starting at once, the unique username lets exactly one of them do it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE) // before any other start-up work: the administrator comes first
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // right after the read models are built: the administrator comes first
 public class Bootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);

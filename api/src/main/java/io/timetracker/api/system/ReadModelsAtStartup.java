@@ -1,38 +1,30 @@
 package io.timetracker.api.system;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import io.timetracker.query.replay.ReadModelRebuilder;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-
 /**
- * The last piece of start-up: waits until every projection has processed the event store as it stands now.
- * Spring Boot reports the application ready (health, readiness probe) only after every runner has finished,
- * so nothing reports ready while a read the API answers could still miss a committed write.
+ * The first piece of start-up: builds from the event store every read model that was never built or whose
+ * definition changed (a new projection, a new version), so that its tables hold what the events say before
+ * anything reads them. Spring Boot reports the application ready (health, readiness probe) only after every runner
+ * has finished. With several nodes starting at once, one builds while the others wait for it.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ReadModelsAtStartup implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(ReadModelsAtStartup.class);
+    private final ReadModelRebuilder rebuilder;
 
-    private final ProjectionRebuilder projections;
-    private final Duration timeout;
-
-    ReadModelsAtStartup(ProjectionRebuilder projections,
-                        @Value("${timetracker.startup.catch-up-timeout:10m}") Duration timeout) {
-        this.projections = projections;
-        this.timeout = timeout;
+    ReadModelsAtStartup(ReadModelRebuilder rebuilder) {
+        this.rebuilder = rebuilder;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        log.info("Read models caught up with event {}; ready to serve", projections.awaitCaughtUp(timeout));
+        rebuilder.rebuildOutdated();
     }
 }

@@ -6,35 +6,22 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 /**
- * Sends a command with the request's who-and-why metadata and returns once its events are visible to
- * every read (read-your-writes).
+ * Sends a command with the request's who-and-why metadata. When it returns, the command's transaction has
+ * committed its events together with every read model they change (the projections run inline), so every later
+ * read on every node sees the write.
  */
 @Component
 public class CommandDispatcher {
 
     private final CommandGateway commands;
-    private final ProjectionBarrier barrier;
 
-    public CommandDispatcher(CommandGateway commands, ProjectionBarrier barrier) {
+    public CommandDispatcher(CommandGateway commands) {
         this.commands = commands;
-        this.barrier = barrier;
     }
 
     public void send(TargetedCommand command) {
-        dispatch(command, List.of(command.aggregateId()));
-    }
-
-    /** For a command that records events on other aggregates too (a rotation creates the successor token). */
-    public void sendTouching(TargetedCommand command, List<String> touchedAggregateIds) {
-        dispatch(command, touchedAggregateIds);
-    }
-
-    private void dispatch(TargetedCommand command, List<String> touchedAggregateIds) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.from(RequestContext.auditMetadata())));
-        barrier.awaitVisible(touchedAggregateIds);
     }
 }

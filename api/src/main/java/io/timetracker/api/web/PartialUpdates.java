@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -18,22 +17,20 @@ import java.util.function.Supplier;
  * PUT/PATCH as a merge of the body over the resource's current state, without lost updates. With
  * {@code If-Match} the client names the version it merged over, and a stale one is 409. Without it the
  * server merges over the version it just read; when someone else wrote in between, the command fails with a
- * version conflict, and once the read model has caught up with the competing write the merge is redone over a
- * fresh read, a few times, so concurrent PATCHes of different fields all land.
+ * version conflict and the merge is redone over a fresh read (the read model already shows the competing write),
+ * a few times, so concurrent PATCHes of different fields all land.
  */
 @Component
 public class PartialUpdates {
 
     private final CommandDispatcher commands;
-    private final ProjectionBarrier barrier;
     private final int attempts;
     private final Duration backoff;
 
-    public PartialUpdates(CommandDispatcher commands, ProjectionBarrier barrier,
+    public PartialUpdates(CommandDispatcher commands,
                           @Value("${timetracker.updates.merge-attempts:10}") int attempts,
                           @Value("${timetracker.updates.merge-backoff:5ms}") Duration backoff) {
         this.commands = commands;
-        this.barrier = barrier;
         this.attempts = attempts;
         this.backoff = backoff;
     }
@@ -56,7 +53,6 @@ public class PartialUpdates {
                 if (clientVersion != null || attempt >= attempts || !isVersionConflict(failure)) {
                     throw failure;
                 }
-                barrier.awaitVisible(List.of(command.aggregateId()));
                 pause();
             }
         }

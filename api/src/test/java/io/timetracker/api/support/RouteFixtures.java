@@ -53,6 +53,7 @@ public final class RouteFixtures {
         resources.put("projects", this::project);
         resources.put("tasks", this::task);
         resources.put("time-entries", this::entry);
+        resources.put("jobs", this::finishedJob);
     }
 
     /** The path with each {@code {variable}} replaced by the id of a new resource of the collection before it. */
@@ -113,6 +114,10 @@ public final class RouteFixtures {
                 yield new Write(path, fields("project_id", String.valueOf(project), "task_id",
                         String.valueOf(task(project)), "notes", "\"timing\""), Set.of("project_id"));
             }
+            case "POST /api/v1/admin/projections/rebuild", "POST /api/v1/admin/projections/verify" -> {
+                awaitNoJob();
+                yield new Write(path, fields("read_models", "[\"users\"]"), Set.of());
+            }
             case "POST /api/v1/timer/pause", "POST /api/v1/timer/stop" -> {
                 restartTimer();
                 yield new Write(path, fields("reason", "\"break\""), Set.of());
@@ -127,6 +132,30 @@ public final class RouteFixtures {
                  "DELETE /api/v1/tasks/{id}" -> new Write(path, fields("reason", "\"no longer needed\""), Set.of());
             default -> fail("RouteFixtures has no valid body for " + route + ": add one");
         };
+    }
+
+    /** A check of one read model, run to its end. */
+    public long finishedJob() {
+        awaitNoJob();
+        Response started = admin.post("/api/v1/admin/projections/verify", "{\"read_models\": [\"users\"]}");
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        awaitNoJob();
+        return started.body().get("job").get("id").asLong();
+    }
+
+    /** Waits until no rebuild or check runs (one runs at a time; a new one would be refused). */
+    private void awaitNoJob() {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (admin.get("/api/v1/admin/projections").body().get("jobs").valueStream()
+                .anyMatch(job -> job.get("finished_at").isNull())) {
+            assertThat(System.nanoTime()).as("the running job ends within two minutes").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Stops the administrator's timer if one runs, and starts a new one. */

@@ -87,7 +87,8 @@ class TimeEntryProjectionReplayTest extends EndToEndTest {
     }
 
     private long projectSeconds(long project) {
-        return jdbc.queryForObject("SELECT total_seconds FROM projects WHERE id = ?", Long.class, project);
+        return jdbc.queryForObject("SELECT coalesce(sum(seconds), 0) FROM project_time_totals WHERE project_id = ?",
+                Long.class, project);
     }
 
     private static TimeEntryDetails details(long user, long project, Instant start, Instant end, Long duration) {

@@ -60,7 +60,7 @@ class BadInputMatrixTest extends EndToEndTest {
             "boolean", "billable paid is_active value",
             "datetime", "start_time end_time expires_at if_updated_at",
             "date", "due_date",
-            "strings", "scopes tags ip_whitelist",
+            "strings", "scopes tags ip_whitelist read_models",
             "ids", "entry_ids",
             "object", "custom_fields");
 

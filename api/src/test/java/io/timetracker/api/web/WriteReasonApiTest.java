@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -24,6 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * write, sent with a reason, records it in the metadata of every event it causes (the audit trail's "why").
  */
 class WriteReasonApiTest extends EndToEndTest {
+
+    /** Operations on the read side, which change no recorded fact and so cause no event. */
+    private static final Set<String> WITHOUT_EVENTS = Set.of("POST /api/v1/admin/projections/rebuild",
+            "POST /api/v1/admin/projections/verify");
 
     @Autowired
     RouteTable routes;
@@ -45,7 +50,12 @@ class WriteReasonApiTest extends EndToEndTest {
 
                 assertThat(done.status()).as(done.raw()).isBetween(200, 299);
                 assertThat(String.valueOf(done.header("X-Ignored-Fields"))).as("reason is read").doesNotContain("reason");
-                assertThat(reasonsOfEventsCausedBy(done.header("X-Request-ID"))).isNotEmpty().allMatch(reason::equals);
+                List<String> reasons = reasonsOfEventsCausedBy(done.header("X-Request-ID"));
+                if (WITHOUT_EVENTS.contains(endpoint.toString())) {
+                    assertThat(reasons).isEmpty();
+                } else {
+                    assertThat(reasons).isNotEmpty().allMatch(reason::equals);
+                }
             }));
         }
         return tests.stream();

@@ -67,7 +67,8 @@ class TaskProjectionTest {
         assertThat(task.completedAt()).as("done since the first update").isEqualTo(DONE);
         assertThat(jdbc.queryForObject("SELECT priority_rank FROM tasks WHERE id = ?", Integer.class, id))
                 .as("low sorts last").isEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT total_seconds FROM tasks WHERE id = ?", Long.class, id)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM task_time_totals WHERE task_id = ?", Long.class, id))
+                .as("no time booked").isZero();
     }
 
     @Test

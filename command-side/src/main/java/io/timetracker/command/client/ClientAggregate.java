@@ -29,14 +29,15 @@ public class ClientAggregate {
     }
 
     @CommandHandler
-    public ClientAggregate(CreateClient command, UniqueKeys uniqueKeys) {
+    public ClientAggregate(CreateClient command, UniqueKeys uniqueKeys, ClientDirectory directory) {
         uniqueKeys.claim(NAME_SCOPE, Names.key(command.details().name()), command.aggregateId(),
                 nameTaken(command.details()));
         apply(new ClientCreated(command.clientId(), command.details()));
+        directory.record(command.clientId(), true); // a new client is active
     }
 
     @CommandHandler
-    public void handle(UpdateClient command, UniqueKeys uniqueKeys) {
+    public void handle(UpdateClient command, UniqueKeys uniqueKeys, ClientDirectory directory) {
         if (!command.details().equals(details)) {
             uniqueKeys.move(NAME_SCOPE, Names.key(details.name()), Names.key(command.details().name()), id,
                     nameTaken(command.details()));
@@ -44,18 +45,16 @@ public class ClientAggregate {
         }
         if (command.active() != active) {
             apply(command.active() ? new ClientReactivated(command.clientId()) : new ClientArchived(command.clientId()));
+            directory.record(command.clientId(), active);
         }
     }
 
     @CommandHandler
-    public void handle(ArchiveClient command) {
+    public void handle(ArchiveClient command, ClientDirectory directory) {
         if (active) {
             apply(new ClientArchived(command.clientId()));
+            directory.record(command.clientId(), active);
         }
-    }
-
-    public boolean isActive() {
-        return active;
     }
 
     private static String nameTaken(ClientDetails details) {

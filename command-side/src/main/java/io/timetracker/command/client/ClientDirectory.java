@@ -1,20 +1,32 @@
 package io.timetracker.command.client;
 
-import io.timetracker.command.common.AggregateDirectory;
-import io.timetracker.events.AggregateIds;
-import org.axonframework.modelling.command.Repository;
-import org.springframework.beans.factory.annotation.Qualifier;
+import io.timetracker.command.common.CommandRejectedException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Lets other aggregates check that a referenced client exists and is active. */
+/**
+ * Whether a client exists and is active, from the command side's {@code client_directory}, which the client's
+ * command handlers record in the transaction of their events.
+ */
 @Component
-public class ClientDirectory extends AggregateDirectory<ClientAggregate> {
+public class ClientDirectory {
 
-    public ClientDirectory(@Qualifier("clientAggregateRepository") Repository<ClientAggregate> clients) {
-        super(clients, AggregateIds.CLIENT);
+    private final JdbcTemplate jdbc;
+
+    public ClientDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(long clientId, boolean active) {
+        jdbc.update("""
+                INSERT INTO client_directory (client_id, is_active) VALUES (?, ?)
+                ON CONFLICT (client_id) DO UPDATE SET is_active = EXCLUDED.is_active""", clientId, active);
     }
 
     public void requireActive(long clientId, String field) {
-        require(clientId, field, ClientAggregate::isActive, "No active client with id " + clientId);
+        if (jdbc.queryForList("SELECT 1 FROM client_directory WHERE client_id = ? AND is_active", Integer.class,
+                clientId).isEmpty()) {
+            throw CommandRejectedException.invalid(field, "No active client with id " + clientId);
+        }
     }
 }

@@ -36,7 +36,7 @@ public class ProjectAggregate {
 
     @CommandHandler
     public ProjectAggregate(CreateProject command, UniqueKeys uniqueKeys, ClientDirectory clients,
-                            UserDirectory users) {
+                            UserDirectory users, ProjectDirectory directory) {
         ProjectDetails details = command.details();
         clients.requireActive(details.clientId(), "client_id");
         if (details.managerId() != null) {
@@ -44,10 +44,12 @@ public class ProjectAggregate {
         }
         claimKeys(uniqueKeys, command.aggregateId(), null, details);
         apply(new ProjectCreated(command.projectId(), details));
+        directory.record(command.projectId(), details.clientId(), true); // a new project is active
     }
 
     @CommandHandler
-    public void handle(UpdateProject command, UniqueKeys uniqueKeys, ClientDirectory clients, UserDirectory users) {
+    public void handle(UpdateProject command, UniqueKeys uniqueKeys, ClientDirectory clients, UserDirectory users,
+                       ProjectDirectory directory) {
         ProjectStatus.requireKnown(command.status());
         ProjectDetails next = command.details();
         if (!next.equals(details)) {
@@ -63,21 +65,19 @@ public class ProjectAggregate {
         if (!command.status().equals(status)) {
             apply(new ProjectStatusChanged(command.projectId(), command.status(), command.actingUserId()));
         }
+        directory.record(command.projectId(), details.clientId(), isActive());
     }
 
     @CommandHandler
-    public void handle(ArchiveProject command) {
+    public void handle(ArchiveProject command, ProjectDirectory directory) {
         if (!ProjectStatus.ARCHIVED.equals(status)) {
             apply(new ProjectStatusChanged(command.projectId(), ProjectStatus.ARCHIVED, command.actingUserId()));
+            directory.record(command.projectId(), details.clientId(), isActive());
         }
     }
 
-    public boolean isActive() {
+    private boolean isActive() {
         return ProjectStatus.ACTIVE.equals(status);
-    }
-
-    public long clientId() {
-        return details.clientId();
     }
 
     private static void claimKeys(UniqueKeys uniqueKeys, String owner, ProjectDetails before, ProjectDetails after) {

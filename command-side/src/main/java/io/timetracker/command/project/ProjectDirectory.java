@@ -1,30 +1,43 @@
 package io.timetracker.command.project;
 
-import io.timetracker.command.common.AggregateDirectory;
 import io.timetracker.command.common.CommandRejectedException;
-import io.timetracker.events.AggregateIds;
-import org.axonframework.modelling.command.Repository;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Lets other aggregates check that a referenced project exists and is active. */
-@Component
-public class ProjectDirectory extends AggregateDirectory<ProjectAggregate> {
+import java.util.List;
 
-    public ProjectDirectory(@Qualifier("projectAggregateRepository") Repository<ProjectAggregate> projects) {
-        super(projects, AggregateIds.PROJECT);
+/**
+ * What other aggregates need to know of a project (its client, whether it is active), from the command side's own
+ * {@code project_directory}. The project's command handlers record it in the transaction of their events, so a
+ * reference is checked with one indexed read, without loading or locking the project.
+ */
+@Component
+public class ProjectDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    public ProjectDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(long projectId, long clientId, boolean active) {
+        jdbc.update("""
+                INSERT INTO project_directory (project_id, client_id, is_active) VALUES (?, ?, ?)
+                ON CONFLICT (project_id) DO UPDATE SET client_id = EXCLUDED.client_id, is_active = EXCLUDED.is_active""",
+                projectId, clientId, active);
     }
 
     public void requireActive(long projectId, String field) {
-        require(projectId, field, ProjectAggregate::isActive, "No active project with id " + projectId);
+        requireActiveClientId(projectId, field);
     }
 
     /** The client of an active project, for what is booked on it. */
     public long requireActiveClientId(long projectId, String field) {
-        Long clientId = read(projectId, project -> project.isActive() ? project.clientId() : null);
-        if (clientId == null) {
+        List<Long> clientId = jdbc.queryForList(
+                "SELECT client_id FROM project_directory WHERE project_id = ? AND is_active", Long.class, projectId);
+        if (clientId.isEmpty()) {
             throw CommandRejectedException.invalid(field, "No active project with id " + projectId);
         }
-        return clientId;
+        return clientId.get(0);
     }
 }

@@ -31,7 +31,7 @@ public class TaskAggregate {
     }
 
     @CommandHandler
-    public TaskAggregate(CreateTask command, ProjectDirectory projects, UserDirectory users) {
+    public TaskAggregate(CreateTask command, ProjectDirectory projects, UserDirectory users, TaskDirectory directory) {
         TaskDetails details = command.details();
         TaskRules.requireValid(details.status(), details.priority());
         projects.requireActive(details.projectId(), "project_id");
@@ -39,10 +39,11 @@ public class TaskAggregate {
             users.requireActive(details.assignedTo(), "assigned_to");
         }
         apply(new TaskCreated(command.taskId(), details, command.createdBy()));
+        directory.record(command.taskId(), details.projectId(), false);
     }
 
     @CommandHandler
-    public void handle(UpdateTask command, ProjectDirectory projects, UserDirectory users) {
+    public void handle(UpdateTask command, ProjectDirectory projects, UserDirectory users, TaskDirectory directory) {
         requireNotDeleted();
         TaskDetails next = command.details();
         TaskRules.requireValid(next.status(), next.priority());
@@ -54,18 +55,15 @@ public class TaskAggregate {
         }
         if (!next.equals(details)) {
             apply(new TaskUpdated(command.taskId(), next));
+            directory.record(command.taskId(), next.projectId(), deleted);
         }
     }
 
     @CommandHandler
-    public void handle(DeleteTask command) {
+    public void handle(DeleteTask command, TaskDirectory directory) {
         requireNotDeleted();
         apply(new TaskDeleted(command.taskId()));
-    }
-
-    /** Whether time may be booked on this task under {@code projectId}. */
-    public boolean belongsTo(long projectId) {
-        return !deleted && details.projectId() == projectId;
+        directory.record(command.taskId(), details.projectId(), deleted);
     }
 
     private void requireNotDeleted() {

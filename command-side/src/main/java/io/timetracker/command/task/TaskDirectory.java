@@ -1,21 +1,34 @@
 package io.timetracker.command.task;
 
-import io.timetracker.command.common.AggregateDirectory;
-import io.timetracker.events.AggregateIds;
-import org.axonframework.modelling.command.Repository;
-import org.springframework.beans.factory.annotation.Qualifier;
+import io.timetracker.command.common.CommandRejectedException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Lets time entries check that their task exists and belongs to their project. */
+/**
+ * Which project a task belongs to, from the command side's {@code task_directory}, which the task's command
+ * handlers record in the transaction of their events; time entries check their task with it.
+ */
 @Component
-public class TaskDirectory extends AggregateDirectory<TaskAggregate> {
+public class TaskDirectory {
 
-    public TaskDirectory(@Qualifier("taskAggregateRepository") Repository<TaskAggregate> tasks) {
-        super(tasks, AggregateIds.TASK);
+    private final JdbcTemplate jdbc;
+
+    public TaskDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
+    void record(long taskId, long projectId, boolean deleted) {
+        jdbc.update("""
+                INSERT INTO task_directory (task_id, project_id, is_deleted) VALUES (?, ?, ?)
+                ON CONFLICT (task_id) DO UPDATE SET project_id = EXCLUDED.project_id, is_deleted = EXCLUDED.is_deleted""",
+                taskId, projectId, deleted);
+    }
+
+    /** Time may be booked on the task under the project: it exists, is not deleted and belongs to it. */
     public void requireInProject(long taskId, long projectId, String field) {
-        require(taskId, field, task -> task.belongsTo(projectId),
-                "Task " + taskId + " does not belong to project " + projectId);
+        if (jdbc.queryForList("SELECT 1 FROM task_directory WHERE task_id = ? AND project_id = ? AND NOT is_deleted",
+                Integer.class, taskId, projectId).isEmpty()) {
+            throw CommandRejectedException.invalid(field, "Task " + taskId + " does not belong to project " + projectId);
+        }
     }
 }

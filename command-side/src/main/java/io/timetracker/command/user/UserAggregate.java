@@ -31,15 +31,16 @@ public class UserAggregate {
     }
 
     @CommandHandler
-    public UserAggregate(RegisterUser command, UniqueKeys uniqueKeys) {
+    public UserAggregate(RegisterUser command, UniqueKeys uniqueKeys, UserDirectory directory) {
         Roles.requireKnown(command.profile().role());
         uniqueKeys.claim(USERNAME_SCOPE, command.username().toLowerCase(Locale.ROOT), command.aggregateId(),
                 "A user named '" + command.username() + "' already exists");
         apply(new UserRegistered(command.userId(), command.username(), command.profile(), command.passwordHash()));
+        directory.record(command.userId(), true); // a new user is active
     }
 
     @CommandHandler
-    public void handle(UpdateUser command) {
+    public void handle(UpdateUser command, UserDirectory directory) {
         Roles.requireKnown(command.profile().role());
         if (!command.profile().equals(profile)) {
             apply(new UserProfileChanged(command.userId(), command.profile()));
@@ -49,11 +50,8 @@ public class UserAggregate {
         }
         if (command.active() != active) {
             apply(command.active() ? new UserReactivated(command.userId()) : new UserDeactivated(command.userId()));
+            directory.record(command.userId(), active);
         }
-    }
-
-    public boolean isActive() {
-        return active;
     }
 
     @EventSourcingHandler

@@ -1,24 +1,36 @@
 package io.timetracker.command.user;
 
-import io.timetracker.command.common.AggregateDirectory;
-import io.timetracker.events.AggregateIds;
-import org.axonframework.modelling.command.Repository;
-import org.springframework.beans.factory.annotation.Qualifier;
+import io.timetracker.command.common.CommandRejectedException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Lets other aggregates check that a referenced user exists and is active. */
+/**
+ * Whether a user exists and is active, from the command side's {@code user_directory}, which the user's command
+ * handlers record in the transaction of their events: no request replays a user's history to ask.
+ */
 @Component
-public class UserDirectory extends AggregateDirectory<UserAggregate> {
+public class UserDirectory {
 
-    public UserDirectory(@Qualifier("userAggregateRepository") Repository<UserAggregate> users) {
-        super(users, AggregateIds.USER);
+    private final JdbcTemplate jdbc;
+
+    public UserDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(long userId, boolean active) {
+        jdbc.update("""
+                INSERT INTO user_directory (user_id, is_active) VALUES (?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET is_active = EXCLUDED.is_active""", userId, active);
     }
 
     public void requireActive(long userId, String field) {
-        require(userId, field, UserAggregate::isActive, "No active user with id " + userId);
+        if (!isActive(userId)) {
+            throw CommandRejectedException.invalid(field, "No active user with id " + userId);
+        }
     }
 
     public boolean isActive(long userId) {
-        return Boolean.TRUE.equals(read(userId, UserAggregate::isActive));
+        return !jdbc.queryForList("SELECT 1 FROM user_directory WHERE user_id = ? AND is_active", Integer.class,
+                userId).isEmpty();
     }
 }

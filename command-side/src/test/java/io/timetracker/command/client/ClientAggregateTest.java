@@ -31,12 +31,14 @@ class ClientAggregateTest {
 
     /** Real {@code move}, mocked {@code claim} and {@code release}: the tests see the keys claimed and freed. */
     private final UniqueKeys uniqueKeys = mock(UniqueKeys.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
+    private final ClientDirectory directory = mock(ClientDirectory.class);
     private AggregateTestFixture<ClientAggregate> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ClientAggregate.class);
         fixture.registerInjectableResource(uniqueKeys);
+        fixture.registerInjectableResource(directory);
     }
 
     @Test
@@ -46,6 +48,7 @@ class ClientAggregateTest {
                 .expectEvents(new ClientCreated(1, details(" ACME ")));
 
         verify(uniqueKeys).claim(eq("client-name"), eq("acme"), eq("client-1"), anyString());
+        verify(directory).record(1, true);
     }
 
     @Test
@@ -121,6 +124,7 @@ class ClientAggregateTest {
         fixture.given(new ClientCreated(1, ACME))
                 .when(new ArchiveClient(1, null))
                 .expectEvents(new ClientArchived(1));
+        verify(directory).record(1, false);
         fixture.given(new ClientCreated(1, ACME), new ClientArchived(1))
                 .when(new ArchiveClient(1, null))
                 .expectNoEvents();

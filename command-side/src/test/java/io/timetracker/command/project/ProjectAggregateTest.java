@@ -36,6 +36,7 @@ class ProjectAggregateTest {
     private final UniqueKeys uniqueKeys = mock(UniqueKeys.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
     private final ClientDirectory clients = mock(ClientDirectory.class);
     private final UserDirectory users = mock(UserDirectory.class);
+    private final ProjectDirectory directory = mock(ProjectDirectory.class);
     private AggregateTestFixture<ProjectAggregate> fixture;
 
     @BeforeEach
@@ -44,6 +45,7 @@ class ProjectAggregateTest {
         fixture.registerInjectableResource(uniqueKeys);
         fixture.registerInjectableResource(clients);
         fixture.registerInjectableResource(users);
+        fixture.registerInjectableResource(directory);
     }
 
     @Test
@@ -173,6 +175,7 @@ class ProjectAggregateTest {
         fixture.given(new ProjectCreated(1, APOLLO))
                 .when(new ArchiveProject(1, ACTOR, null))
                 .expectEvents(new ProjectStatusChanged(1, ProjectStatus.ARCHIVED, ACTOR));
+        verify(directory).record(1, APOLLO.clientId(), false);
         fixture.given(new ProjectCreated(1, APOLLO), new ProjectStatusChanged(1, ProjectStatus.ARCHIVED, ACTOR))
                 .when(new ArchiveProject(1, ACTOR, null))
                 .expectNoEvents();

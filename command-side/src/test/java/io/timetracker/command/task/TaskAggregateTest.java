@@ -37,6 +37,7 @@ class TaskAggregateTest {
 
     private final ProjectDirectory projects = mock(ProjectDirectory.class);
     private final UserDirectory users = mock(UserDirectory.class);
+    private final TaskDirectory directory = mock(TaskDirectory.class);
     private FixtureConfiguration<TaskAggregate> fixture;
 
     @BeforeEach
@@ -44,6 +45,7 @@ class TaskAggregateTest {
         fixture = new AggregateTestFixture<>(TaskAggregate.class);
         fixture.registerInjectableResource(projects);
         fixture.registerInjectableResource(users);
+        fixture.registerInjectableResource(directory);
     }
 
     private static TaskDetails details(String status, String priority, Long assignee) {
@@ -187,6 +189,7 @@ class TaskAggregateTest {
         fixture.given(new TaskCreated(TASK, todo(), CREATOR))
                 .when(new DeleteTask(TASK, null))
                 .expectEvents(new TaskDeleted(TASK));
+        verify(directory).record(TASK, todo().projectId(), true);
     }
 
     @Test

@@ -30,12 +30,15 @@ class UserAggregateTest {
 
     private FixtureConfiguration<UserAggregate> fixture;
     private UniqueKeys uniqueKeys;
+    private UserDirectory directory;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserAggregate.class);
         uniqueKeys = mock(UniqueKeys.class);
+        directory = mock(UserDirectory.class);
         fixture.registerInjectableResource(uniqueKeys);
+        fixture.registerInjectableResource(directory);
     }
 
     @Test
@@ -46,6 +49,7 @@ class UserAggregateTest {
                 .expectEvents(REGISTERED);
 
         verify(uniqueKeys).claim(eq("username"), eq("ada"), eq("user-7"), any());
+        verify(directory).record(7, true);
     }
 
     @Test

@@ -8,25 +8,32 @@ import io.timetracker.events.client.ClientUpdated;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.JsonColumns;
 import io.timetracker.query.common.PageResult;
+import io.timetracker.query.common.ProjectionWrites;
+import io.timetracker.query.common.ReadModel;
 import io.timetracker.query.common.ReadQueries;
+import io.timetracker.query.common.RowStatement;
 import io.timetracker.query.common.Versioned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
+
+import static io.timetracker.query.common.RowStatement.bigint;
+import static io.timetracker.query.common.RowStatement.bool;
+import static io.timetracker.query.common.RowStatement.numeric;
+import static io.timetracker.query.common.RowStatement.text;
+import static io.timetracker.query.common.RowStatement.timestamp;
 
 /** The {@code clients} read table and the queries on it; project counts come from {@code projects}. */
 @Component
 @ProcessingGroup(ClientProjection.GROUP)
+@ReadModel(name = ClientProjection.GROUP, tables = "clients")
 public class ClientProjection {
 
     public static final String GROUP = "clients";
@@ -45,47 +52,56 @@ public class ClientProjection {
             rs.getLong("total_projects"), rs.getLong("active_projects"),
             Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final RowStatement.Column[] DETAILS = {bigint("id"), text("name"), text("description"),
+            text("contact_person"), text("company"), text("email"), text("phone"), text("address"),
+            numeric("rate"), text("custom_fields"), timestamp("at"), bigint("version")};
+
+    private static final RowStatement CREATE = RowStatement.of("clients", """
+            INSERT INTO clients (id, name, description, contact_person, company, email, phone, address,
+                                 default_hourly_rate, custom_fields, is_active, created_at, updated_at, version)
+            SELECT id, name, description, contact_person, company, email, phone, address, rate,
+                   custom_fields::jsonb, true, at, at, version
+            FROM rows
+            ON CONFLICT (id) DO NOTHING""", DETAILS);
+
+    private static final RowStatement UPDATE = RowStatement.of("clients", """
+            UPDATE clients c SET name = r.name, description = r.description, contact_person = r.contact_person,
+                   company = r.company, email = r.email, phone = r.phone, address = r.address,
+                   default_hourly_rate = r.rate, custom_fields = r.custom_fields::jsonb, updated_at = r.at,
+                   version = r.version
+            FROM rows r WHERE c.id = r.id AND c.version < r.version""", DETAILS);
+
+    private static final RowStatement ACTIVE = RowStatement.of("clients", """
+            UPDATE clients c SET is_active = r.active, updated_at = r.at, version = r.version
+            FROM rows r WHERE c.id = r.id AND c.version < r.version""",
+            bigint("id"), bool("active"), timestamp("at"), bigint("version"));
+
+    private final ProjectionWrites writes;
     private final ReadQueries readQueries;
 
-    public ClientProjection(NamedParameterJdbcTemplate jdbc, ReadQueries readQueries) {
-        this.jdbc = jdbc;
+    public ClientProjection(ProjectionWrites writes, ReadQueries readQueries) {
+        this.writes = writes;
         this.readQueries = readQueries;
     }
 
     @EventHandler
     void on(ClientCreated event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("""
-                INSERT INTO clients (id, name, description, contact_person, company, email, phone, address,
-                                     default_hourly_rate, custom_fields, is_active, created_at, updated_at, version)
-                VALUES (:id, :name, :description, :contactPerson, :company, :email, :phone, :address,
-                        :rate, :customFields::jsonb, true, :at, :at, :version)
-                ON CONFLICT (id) DO NOTHING""", details(event.clientId(), event.details(), at, version));
+        writes.add(CREATE, event.clientId(), details(event.clientId(), event.details(), at, version));
     }
 
     @EventHandler
     void on(ClientUpdated event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("""
-                UPDATE clients SET name = :name, description = :description, contact_person = :contactPerson,
-                       company = :company, email = :email, phone = :phone, address = :address,
-                       default_hourly_rate = :rate, custom_fields = :customFields::jsonb, updated_at = :at,
-                       version = :version
-                WHERE id = :id AND version < :version""", details(event.clientId(), event.details(), at, version));
+        writes.add(UPDATE, event.clientId(), details(event.clientId(), event.details(), at, version));
     }
 
     @EventHandler
     void on(ClientArchived event, @Timestamp Instant at, @SequenceNumber long version) {
-        setActive(event.clientId(), false, at, version);
+        writes.add(ACTIVE, event.clientId(), event.clientId(), false, Columns.timestamp(at), version);
     }
 
     @EventHandler
     void on(ClientReactivated event, @Timestamp Instant at, @SequenceNumber long version) {
-        setActive(event.clientId(), true, at, version);
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE clients");
+        writes.add(ACTIVE, event.clientId(), event.clientId(), true, Columns.timestamp(at), version);
     }
 
     @QueryHandler
@@ -107,26 +123,9 @@ public class ClientProjection {
                 query.page(), VIEW);
     }
 
-    private void setActive(long clientId, boolean active, Instant at, long version) {
-        jdbc.update("UPDATE clients SET is_active = :active, updated_at = :at, version = :version"
-                        + " WHERE id = :id AND version < :version",
-                new MapSqlParameterSource("id", clientId).addValue("active", active)
-                        .addValue("at", Columns.timestamp(at)).addValue("version", version));
-    }
-
-    private static MapSqlParameterSource details(long clientId, ClientDetails details, Instant at, long version) {
-        return new MapSqlParameterSource()
-                .addValue("id", clientId)
-                .addValue("at", Columns.timestamp(at))
-                .addValue("version", version)
-                .addValue("name", details.name())
-                .addValue("description", details.description())
-                .addValue("contactPerson", details.contactPerson())
-                .addValue("company", details.company())
-                .addValue("email", details.email())
-                .addValue("phone", details.phone())
-                .addValue("address", details.address())
-                .addValue("rate", details.defaultHourlyRate())
-                .addValue("customFields", JsonColumns.write(details.customFields()));
+    private static Object[] details(long clientId, ClientDetails details, Instant at, long version) {
+        return new Object[]{clientId, details.name(), details.description(), details.contactPerson(),
+                details.company(), details.email(), details.phone(), details.address(), details.defaultHourlyRate(),
+                JsonColumns.write(details.customFields()), Columns.timestamp(at), version};
     }
 }

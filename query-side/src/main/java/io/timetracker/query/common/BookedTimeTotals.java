@@ -6,68 +6,71 @@ import io.timetracker.events.timeentry.TimeEntryDetails;
 import io.timetracker.events.timeentry.TimeEntryUpdated;
 import io.timetracker.events.timeentry.TimerStopped;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import static io.timetracker.query.common.RowStatement.bigint;
 
 /**
- * Keeps a read table's {@code total_seconds} and {@code billable_seconds} current from time-entry events. A
- * subclass joins the processing group of the projection that owns the table (same ordered stream, same
- * reset). Its ledger remembers what each entry last booked on which row, so each event becomes one statement
- * applying the difference; a replayed or repeated event finds the ledger at its version already and changes
- * nothing. Running timers book nothing until they stop. ({@code previous} reads the ledger row as it was
- * before this statement: all parts of one statement share its snapshot. No {@code FOR UPDATE} there: it
- * would skip the row this very statement updates.)
+ * Keeps the time booked per row of a read table (projects, tasks) from time-entry events. A subclass joins the
+ * read model that shows the totals. Its ledger remembers what each entry last booked on which row, so each event
+ * applies the difference; a replayed or repeated event finds the ledger at its version already and changes
+ * nothing. The totals are spread over {@value #SHARDS} rows per booked row (by entry), so that writers booking on
+ * one project at once rarely wait for each other's row locks; a read sums them. Running timers book nothing until
+ * they stop. ({@code previous} reads the ledger as it was before the statement: all parts of one statement share
+ * its snapshot.)
  */
 public abstract class BookedTimeTotals {
 
+    static final int SHARDS = 32;
+
     private static final String BOOK = """
             WITH previous AS (
-                SELECT %3$s, seconds, billable_seconds FROM %1$s WHERE entry_id = :entryId
+                SELECT b.entry_id, b.%3$s AS key, b.seconds, b.billable_seconds
+                FROM %1$s b JOIN rows r ON r.entry_id = b.entry_id
             ), booked AS (
                 INSERT INTO %1$s AS b (entry_id, %3$s, seconds, billable_seconds, version)
-                VALUES (:entryId, :key, :seconds, :billableSeconds, :version)
+                SELECT entry_id, key, seconds, billable_seconds, version FROM rows
                 ON CONFLICT (entry_id) DO UPDATE SET %3$s = EXCLUDED.%3$s, seconds = EXCLUDED.seconds,
                        billable_seconds = EXCLUDED.billable_seconds, version = EXCLUDED.version
                 WHERE b.version < EXCLUDED.version
-                RETURNING 1
+                RETURNING b.entry_id
             ), deltas AS (
-                SELECT %3$s AS key, -seconds AS seconds, -billable_seconds AS billable_seconds FROM previous
+                SELECT p.entry_id, p.key, -p.seconds AS seconds, -p.billable_seconds AS billable_seconds
+                FROM previous p JOIN booked USING (entry_id)
                 UNION ALL
-                SELECT CAST(:key AS bigint), CAST(:seconds AS bigint), CAST(:billableSeconds AS bigint)
+                SELECT r.entry_id, r.key, r.seconds, r.billable_seconds FROM rows r JOIN booked USING (entry_id)
             )
-            UPDATE %2$s t SET total_seconds = t.total_seconds + d.seconds,
-                   billable_seconds = t.billable_seconds + d.billable_seconds
-            FROM (SELECT key, sum(seconds) AS seconds, sum(billable_seconds) AS billable_seconds
-                  FROM deltas GROUP BY key) d
-            WHERE t.id = d.key AND EXISTS (SELECT 1 FROM booked)
-              AND (d.seconds <> 0 OR d.billable_seconds <> 0)""";
+            INSERT INTO %2$s AS t (%3$s, shard, seconds, billable_seconds)
+            SELECT key, entry_id %% %4$d, sum(seconds), sum(billable_seconds) FROM deltas
+            WHERE key IS NOT NULL GROUP BY key, entry_id %% %4$d
+            HAVING sum(seconds) <> 0 OR sum(billable_seconds) <> 0
+            ON CONFLICT (%3$s, shard) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
+                   billable_seconds = t.billable_seconds + EXCLUDED.billable_seconds""";
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final BatchedWrites writes;
-    private final String ledger;
-    private final String book;
+    private final ProjectionWrites writes;
+    private final RowStatement book;
 
     /**
      * @param ledger    the ledger table: (entry_id PK, {@code keyColumn}, seconds, billable_seconds, version)
-     * @param target    the read table whose rows (by id) carry the totals
-     * @param keyColumn the ledger column naming the target row
+     * @param totals    the totals table: ({@code keyColumn}, shard) PK, seconds, billable_seconds
+     * @param keyColumn the column naming the row the time is booked on
      */
-    protected BookedTimeTotals(NamedParameterJdbcTemplate jdbc, BatchedWrites writes, String ledger, String target,
-                               String keyColumn) {
-        this.jdbc = jdbc;
+    protected BookedTimeTotals(ProjectionWrites writes, String ledger, String totals, String keyColumn) {
         this.writes = writes;
-        this.ledger = ledger;
-        this.book = BOOK.formatted(ledger, target, keyColumn);
+        this.book = RowStatement.contended(ledger, BOOK.formatted(ledger, totals, keyColumn, SHARDS),
+                bigint("entry_id"), bigint("key"), bigint("seconds"), bigint("billable_seconds"), bigint("version"));
     }
 
-    /** The id of the target row the entry books its time on, or null. */
+    /** The id of the row the entry books its time on, or null. */
     protected abstract Long key(TimeEntryDetails entry);
 
+    /** A new entry that books nothing (a running timer, no row to book on) needs no ledger row. */
     @EventHandler
     void on(TimeEntryCreated event, @SequenceNumber long version) {
-        book(event.entryId(), event.entry(), version);
+        TimeEntryDetails entry = event.entry();
+        if (key(entry) != null && entry.durationSeconds() != null && entry.durationSeconds() > 0) {
+            book(event.entryId(), entry, version);
+        }
     }
 
     @EventHandler
@@ -85,21 +88,12 @@ public abstract class BookedTimeTotals {
         book(event.entryId(), null, 0, 0, version);
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE " + ledger);
-    }
-
     private void book(long entryId, TimeEntryDetails entry, long version) {
         long seconds = entry.durationSeconds() == null ? 0 : entry.durationSeconds();
         book(entryId, key(entry), seconds, entry.billable() ? seconds : 0, version);
     }
 
     private void book(long entryId, Long key, long seconds, long billableSeconds, long version) {
-        writes.add(book, new MapSqlParameterSource("entryId", entryId)
-                .addValue("key", key)
-                .addValue("seconds", seconds)
-                .addValue("billableSeconds", billableSeconds)
-                .addValue("version", version));
+        writes.add(book, entryId, entryId, key, seconds, billableSeconds, version);
     }
 }

@@ -6,32 +6,46 @@ import io.timetracker.events.project.ProjectStatusChanged;
 import io.timetracker.events.project.ProjectUpdated;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.PageResult;
+import io.timetracker.query.common.ProjectionWrites;
+import io.timetracker.query.common.ReadModel;
 import io.timetracker.query.common.ReadQueries;
+import io.timetracker.query.common.RowStatement;
 import io.timetracker.query.common.Versioned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
 
-/** The {@code projects} read table and the queries on it; the client's name is joined from {@code clients}. */
+import static io.timetracker.query.common.RowStatement.bigint;
+import static io.timetracker.query.common.RowStatement.bool;
+import static io.timetracker.query.common.RowStatement.integer;
+import static io.timetracker.query.common.RowStatement.numeric;
+import static io.timetracker.query.common.RowStatement.text;
+import static io.timetracker.query.common.RowStatement.timestamp;
+
+/**
+ * The {@code projects} read table and the queries on it; the client's name is joined from {@code clients}, the
+ * booked time summed from {@link ProjectTimeTotals}.
+ */
 @Component
 @ProcessingGroup(ProjectProjection.GROUP)
+@ReadModel(name = ProjectProjection.GROUP, tables = "projects")
 public class ProjectProjection {
 
     public static final String GROUP = "projects";
 
     private static final String SELECT_VIEW = """
-            SELECT p.*, c.name AS client_name
-            FROM projects p LEFT JOIN clients c ON c.id = p.client_id""";
+            SELECT p.*, c.name AS client_name, coalesce(t.seconds, 0) AS total_seconds,
+                   coalesce(t.billable_seconds, 0) AS billable_seconds
+            FROM projects p LEFT JOIN clients c ON c.id = p.client_id
+            LEFT JOIN LATERAL (SELECT sum(seconds) AS seconds, sum(billable_seconds) AS billable_seconds
+                               FROM project_time_totals WHERE project_id = p.id) t ON true""";
 
     private static final RowMapper<ProjectView> VIEW = (rs, row) -> new ProjectView(rs.getLong("id"),
             rs.getString("name"), rs.getString("code"), rs.getLong("client_id"), rs.getString("client_name"),
@@ -43,54 +57,59 @@ public class ProjectProjection {
             Columns.instant(rs, "archived_at"), Columns.nullableLong(rs, "archived_by"),
             Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"));
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final RowStatement.Column[] DETAILS = {bigint("id"), text("name"), text("code"),
+            bigint("client_id"), text("description"), bool("billable"), numeric("hourly_rate"), text("billing_ref"),
+            numeric("estimated_hours"), numeric("budget_amount"), integer("threshold"), bigint("manager_id"),
+            timestamp("at"), bigint("version")};
+
+    private static final RowStatement CREATE = RowStatement.of("projects", """
+            INSERT INTO projects (id, name, code, client_id, description, billable, hourly_rate, billing_ref,
+                                  status, estimated_hours, budget_amount, budget_threshold_percent, manager_id,
+                                  created_at, updated_at, version)
+            SELECT id, name, code, client_id, description, billable, hourly_rate, billing_ref, 'active',
+                   estimated_hours, budget_amount, threshold, manager_id, at, at, version
+            FROM rows
+            ON CONFLICT (id) DO NOTHING""", DETAILS);
+
+    private static final RowStatement UPDATE = RowStatement.of("projects", """
+            UPDATE projects p SET name = r.name, code = r.code, client_id = r.client_id,
+                   description = r.description, billable = r.billable, hourly_rate = r.hourly_rate,
+                   billing_ref = r.billing_ref, estimated_hours = r.estimated_hours,
+                   budget_amount = r.budget_amount, budget_threshold_percent = r.threshold,
+                   manager_id = r.manager_id, updated_at = r.at, version = r.version
+            FROM rows r WHERE p.id = r.id AND p.version < r.version""", DETAILS);
+
+    /** Archiving records when and by whom; any other status clears that. */
+    private static final RowStatement STATUS = RowStatement.of("projects", """
+            UPDATE projects p SET status = r.status,
+                   archived_at = CASE WHEN r.status = 'archived' THEN r.at END,
+                   archived_by = CASE WHEN r.status = 'archived' THEN r.changed_by END,
+                   updated_at = r.at, version = r.version
+            FROM rows r WHERE p.id = r.id AND p.version < r.version""",
+            bigint("id"), text("status"), bigint("changed_by"), timestamp("at"), bigint("version"));
+
+    private final ProjectionWrites writes;
     private final ReadQueries readQueries;
 
-    public ProjectProjection(NamedParameterJdbcTemplate jdbc, ReadQueries readQueries) {
-        this.jdbc = jdbc;
+    public ProjectProjection(ProjectionWrites writes, ReadQueries readQueries) {
+        this.writes = writes;
         this.readQueries = readQueries;
     }
 
     @EventHandler
     void on(ProjectCreated event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("""
-                INSERT INTO projects (id, name, code, client_id, description, billable, hourly_rate, billing_ref,
-                                      status, estimated_hours, budget_amount, budget_threshold_percent, manager_id,
-                                      created_at, updated_at, version)
-                VALUES (:id, :name, :code, :clientId, :description, :billable, :hourlyRate, :billingRef,
-                        'active', :estimatedHours, :budgetAmount, :threshold, :managerId, :at, :at, :version)
-                ON CONFLICT (id) DO NOTHING""", details(event.projectId(), event.details(), at, version));
+        writes.add(CREATE, event.projectId(), details(event.projectId(), event.details(), at, version));
     }
 
     @EventHandler
     void on(ProjectUpdated event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("""
-                UPDATE projects SET name = :name, code = :code, client_id = :clientId, description = :description,
-                       billable = :billable, hourly_rate = :hourlyRate, billing_ref = :billingRef,
-                       estimated_hours = :estimatedHours, budget_amount = :budgetAmount,
-                       budget_threshold_percent = :threshold, manager_id = :managerId, updated_at = :at,
-                       version = :version
-                WHERE id = :id AND version < :version""", details(event.projectId(), event.details(), at, version));
+        writes.add(UPDATE, event.projectId(), details(event.projectId(), event.details(), at, version));
     }
 
     @EventHandler
     void on(ProjectStatusChanged event, @Timestamp Instant at, @SequenceNumber long version) {
-        boolean archived = "archived".equals(event.status());
-        jdbc.update("""
-                UPDATE projects SET status = :status, archived_at = :archivedAt, archived_by = :archivedBy,
-                       updated_at = :at, version = :version
-                WHERE id = :id AND version < :version""",
-                new MapSqlParameterSource("id", event.projectId())
-                        .addValue("status", event.status())
-                        .addValue("archivedAt", archived ? Columns.timestamp(at) : null)
-                        .addValue("archivedBy", archived ? event.changedBy() : null)
-                        .addValue("at", Columns.timestamp(at))
-                        .addValue("version", version));
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE projects");
+        writes.add(STATUS, event.projectId(), event.projectId(), event.status(), event.changedBy(),
+                Columns.timestamp(at), version);
     }
 
     @QueryHandler
@@ -116,21 +135,10 @@ public class ProjectProjection {
         return readQueries.page(SELECT_VIEW + where, "ORDER BY lower(name), id", params, query.page(), VIEW);
     }
 
-    private static MapSqlParameterSource details(long projectId, ProjectDetails details, Instant at, long version) {
-        return new MapSqlParameterSource()
-                .addValue("id", projectId)
-                .addValue("at", Columns.timestamp(at))
-                .addValue("version", version)
-                .addValue("name", details.name())
-                .addValue("code", details.code())
-                .addValue("clientId", details.clientId())
-                .addValue("description", details.description())
-                .addValue("billable", details.billable())
-                .addValue("hourlyRate", details.hourlyRate())
-                .addValue("billingRef", details.billingRef())
-                .addValue("estimatedHours", details.estimatedHours())
-                .addValue("budgetAmount", details.budgetAmount())
-                .addValue("threshold", details.budgetThresholdPercent())
-                .addValue("managerId", details.managerId());
+    private static Object[] details(long projectId, ProjectDetails details, Instant at, long version) {
+        return new Object[]{projectId, details.name(), details.code(), details.clientId(), details.description(),
+                details.billable(), details.hourlyRate(), details.billingRef(), details.estimatedHours(),
+                details.budgetAmount(), details.budgetThresholdPercent(), details.managerId(),
+                Columns.timestamp(at), version};
     }
 }

@@ -1,19 +1,20 @@
 package io.timetracker.query.project;
 
 import io.timetracker.events.timeentry.TimeEntryDetails;
-import io.timetracker.query.common.BatchedWrites;
 import io.timetracker.query.common.BookedTimeTotals;
+import io.timetracker.query.common.ProjectionWrites;
+import io.timetracker.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** {@code projects.total_seconds} and {@code billable_seconds}, part of the projects projection. */
+/** A project's {@code total_hours} and {@code total_billable_hours}, part of the projects read model. */
 @Component
 @ProcessingGroup(ProjectProjection.GROUP)
+@ReadModel(name = ProjectProjection.GROUP, tables = {"project_booked_time", "project_time_totals"})
 public class ProjectTimeTotals extends BookedTimeTotals {
 
-    public ProjectTimeTotals(NamedParameterJdbcTemplate jdbc, BatchedWrites writes) {
-        super(jdbc, writes, "project_booked_time", "projects", "project_id");
+    public ProjectTimeTotals(ProjectionWrites writes) {
+        super(writes, "project_booked_time", "project_time_totals", "project_id");
     }
 
     @Override

@@ -1,19 +1,20 @@
 package io.timetracker.query.task;
 
 import io.timetracker.events.timeentry.TimeEntryDetails;
-import io.timetracker.query.common.BatchedWrites;
 import io.timetracker.query.common.BookedTimeTotals;
+import io.timetracker.query.common.ProjectionWrites;
+import io.timetracker.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** {@code tasks.total_seconds} (the task's {@code total_hours}), part of the tasks projection. */
+/** A task's {@code total_hours}, part of the tasks read model. */
 @Component
 @ProcessingGroup(TaskProjection.GROUP)
+@ReadModel(name = TaskProjection.GROUP, tables = {"task_booked_time", "task_time_totals"})
 public class TaskTimeTotals extends BookedTimeTotals {
 
-    public TaskTimeTotals(NamedParameterJdbcTemplate jdbc, BatchedWrites writes) {
-        super(jdbc, writes, "task_booked_time", "tasks", "task_id");
+    public TaskTimeTotals(ProjectionWrites writes) {
+        super(writes, "task_booked_time", "task_time_totals", "task_id");
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.timetracker.query.timeentry;
 
-import io.timetracker.query.common.ReadQueries;
-import io.timetracker.query.common.Tags;
 import io.timetracker.events.timeentry.TimeEntryCreated;
 import io.timetracker.events.timeentry.TimeEntryDeleted;
 import io.timetracker.events.timeentry.TimeEntryDetails;
@@ -9,13 +7,16 @@ import io.timetracker.events.timeentry.TimeEntryUpdated;
 import io.timetracker.events.timeentry.TimerPaused;
 import io.timetracker.events.timeentry.TimerResumed;
 import io.timetracker.events.timeentry.TimerStopped;
-import io.timetracker.query.common.BatchedWrites;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.PageResult;
+import io.timetracker.query.common.ProjectionWrites;
+import io.timetracker.query.common.ReadModel;
+import io.timetracker.query.common.ReadQueries;
+import io.timetracker.query.common.RowStatement;
+import io.timetracker.query.common.Tags;
 import io.timetracker.query.common.Versioned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -28,18 +29,24 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
+import static io.timetracker.query.common.RowStatement.bigint;
+import static io.timetracker.query.common.RowStatement.bool;
+import static io.timetracker.query.common.RowStatement.text;
+import static io.timetracker.query.common.RowStatement.timestamp;
+
 /**
- * The {@code time_entries} read table and the queries on it. User, project and client names are joined at
- * query time (renames show at once, nothing to keep in step); the task name joins the same way once the
- * {@code tasks} read table exists (add {@code LEFT JOIN tasks t ON t.id = e.task_id} to {@link #JOIN_NAMES}).
- * {@code time_entry_counts} (completed and running entries per user) answers the total of the common lists
- * without counting rows. Every handler is one idempotent statement, batched per event batch: inserts ignore a
- * known id, updates apply only a newer version, and the counts move only when the entry's row did.
+ * The {@code time_entries} read table and the queries on it. User, project, client and task names are joined at
+ * query time (renames show at once, nothing to keep in step). {@code time_entry_counts} (completed and running
+ * entries per user) answers the total of the common lists without counting rows. Every statement is set-based
+ * ({@link RowStatement}) and idempotent: inserts ignore a known id, updates apply only a newer version, and the
+ * counts move only when an entry's row did.
  */
 @Component
 @ProcessingGroup(TimeEntryProjection.GROUP)
+@ReadModel(name = TimeEntryProjection.GROUP, tables = {"time_entries", "time_entry_counts"})
 public class TimeEntryProjection {
 
     public static final String GROUP = "time-entries";
@@ -52,22 +59,80 @@ public class TimeEntryProjection {
             "SELECT e.*, u.username AS user_name, p.name AS project_name, c.name AS client_name, "
                     + "t.name AS task_name FROM ";
 
-    /** Sets an entry's details (a stop also ends a pause); the caller may add conditions. */
-    private static final String UPDATE_DETAILS = """
-            UPDATE time_entries SET project_id = :projectId, client_id = :clientId, task_id = :taskId,
-                   start_time = :startTime, end_time = :endTime, break_seconds = :breakSeconds,
-                   duration_seconds = :durationSeconds, notes = :notes, tags = :tags, tag_keys = :tagKeys::text[],
-                   billable = :billable, paid = :paid, invoice_number = :invoiceNumber,
-                   paused_at = CASE WHEN CAST(:endTime AS timestamptz) IS NULL THEN paused_at END,
-                   updated_at = :at, version = :version
-            WHERE id = :id AND version < :version""";
+    /** An entry's recorded state, as every event but pause and resume carries it whole. */
+    private static final List<RowStatement.Column> DETAILS = List.of(bigint("id"), bigint("user_id"),
+            bigint("project_id"), bigint("client_id"), bigint("task_id"), timestamp("start_time"),
+            timestamp("end_time"), bigint("break_seconds"), bigint("duration_seconds"), text("notes"), text("tags"),
+            text("tag_keys"), bool("billable"), bool("paid"), text("invoice_number"), timestamp("at"),
+            bigint("version"));
+
+    /** Sets an entry's details (a stop also ends a pause) where the event is newer than the row. */
+    private static final String SET_DETAILS = """
+            UPDATE time_entries e SET project_id = r.project_id, client_id = r.client_id, task_id = r.task_id,
+                   start_time = r.start_time, end_time = r.end_time, break_seconds = r.break_seconds,
+                   duration_seconds = r.duration_seconds, notes = r.notes, tags = r.tags,
+                   tag_keys = r.tag_keys::text[], billable = r.billable, paid = r.paid,
+                   invoice_number = r.invoice_number,
+                   paused_at = CASE WHEN r.end_time IS NULL THEN e.paused_at END,
+                   updated_at = r.at, version = r.version
+            FROM rows r WHERE e.id = r.id AND e.version < r.version""";
+
+    private static final RowStatement CREATE = RowStatement.of("time_entries", """
+            WITH inserted AS (
+                INSERT INTO time_entries (id, user_id, project_id, client_id, task_id, start_time, end_time,
+                                          break_seconds, duration_seconds, notes, tags, tag_keys, billable, paid,
+                                          invoice_number, source, approval_status, is_locked, created_at,
+                                          updated_at, version)
+                SELECT id, user_id, project_id, client_id, task_id, start_time, end_time, break_seconds,
+                       duration_seconds, notes, tags, tag_keys::text[], billable, paid, invoice_number, source,
+                       'none', false, at, at, version
+                FROM rows
+                ON CONFLICT (id) DO NOTHING
+                RETURNING user_id, end_time IS NULL AS running
+            )
+            INSERT INTO time_entry_counts AS n (user_id, completed, running)
+            SELECT user_id, count(*) FILTER (WHERE NOT running), count(*) FILTER (WHERE running)
+            FROM inserted GROUP BY user_id
+            ON CONFLICT (user_id) DO UPDATE SET completed = n.completed + EXCLUDED.completed,
+                   running = n.running + EXCLUDED.running""", columns(DETAILS, text("source")));
+
+    private static final RowStatement UPDATE = RowStatement.of("time_entries", SET_DETAILS, columns(DETAILS));
+
+    /** The entry completes: its details change and the user's count moves from running to completed. */
+    private static final RowStatement STOP = RowStatement.of("time_entries", "WITH stopped AS (" + SET_DETAILS
+            + " AND e.end_time IS NULL RETURNING e.user_id) "
+            + "UPDATE time_entry_counts n SET completed = n.completed + s.stopped, running = n.running - s.stopped "
+            + "FROM (SELECT user_id, count(*) AS stopped FROM stopped GROUP BY user_id) s "
+            + "WHERE n.user_id = s.user_id", columns(DETAILS));
+
+    private static final RowStatement PAUSE = RowStatement.of("time_entries", """
+            UPDATE time_entries e SET paused_at = r.paused_at, updated_at = r.at, version = r.version
+            FROM rows r WHERE e.id = r.id AND e.version < r.version""",
+            bigint("id"), timestamp("paused_at"), timestamp("at"), bigint("version"));
+
+    private static final RowStatement RESUME = RowStatement.of("time_entries", """
+            UPDATE time_entries e SET paused_at = NULL, break_seconds = r.break_seconds, updated_at = r.at,
+                   version = r.version
+            FROM rows r WHERE e.id = r.id AND e.version < r.version""",
+            bigint("id"), bigint("break_seconds"), timestamp("at"), bigint("version"));
+
+    private static final RowStatement DELETE = RowStatement.of("time_entries", """
+            WITH deleted AS (
+                DELETE FROM time_entries e USING rows r WHERE e.id = r.id
+                RETURNING e.user_id, e.end_time IS NULL AS running
+            )
+            UPDATE time_entry_counts n SET completed = n.completed - d.completed, running = n.running - d.running
+            FROM (SELECT user_id, count(*) FILTER (WHERE NOT running) AS completed,
+                         count(*) FILTER (WHERE running) AS running
+                  FROM deleted GROUP BY user_id) d
+            WHERE n.user_id = d.user_id""", bigint("id"));
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final BatchedWrites writes;
+    private final ProjectionWrites writes;
     private final ReadQueries readQueries;
     private final Clock clock;
 
-    public TimeEntryProjection(NamedParameterJdbcTemplate jdbc, BatchedWrites writes, ReadQueries readQueries,
+    public TimeEntryProjection(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, ReadQueries readQueries,
                                Clock clock) {
         this.jdbc = jdbc;
         this.writes = writes;
@@ -77,78 +142,36 @@ public class TimeEntryProjection {
 
     @EventHandler
     void on(TimeEntryCreated event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add("""
-                WITH inserted AS (
-                    INSERT INTO time_entries (id, user_id, project_id, client_id, task_id, start_time, end_time,
-                                              break_seconds, duration_seconds, notes, tags, tag_keys, source,
-                                              billable, paid, invoice_number, approval_status, is_locked, created_at,
-                                              updated_at, version)
-                    VALUES (:id, :userId, :projectId, :clientId, :taskId, :startTime, :endTime, :breakSeconds,
-                            :durationSeconds, :notes, :tags, :tagKeys::text[], :source, :billable, :paid,
-                            :invoiceNumber, 'none', false, :at, :at, :version)
-                    ON CONFLICT (id) DO NOTHING
-                    RETURNING user_id, end_time IS NULL AS running
-                )
-                INSERT INTO time_entry_counts AS n (user_id, completed, running)
-                SELECT user_id, CASE WHEN running THEN 0 ELSE 1 END, CASE WHEN running THEN 1 ELSE 0 END
-                FROM inserted
-                ON CONFLICT (user_id) DO UPDATE SET completed = n.completed + EXCLUDED.completed,
-                       running = n.running + EXCLUDED.running""",
-                details(event.entryId(), event.entry(), at, version).addValue("source", event.source()));
+        Object[] details = details(event.entryId(), event.entry(), at, version);
+        Object[] withSource = Arrays.copyOf(details, details.length + 1);
+        withSource[details.length] = event.source();
+        writes.add(CREATE, event.entryId(), withSource);
     }
 
     @EventHandler
     void on(TimeEntryUpdated event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add(UPDATE_DETAILS, details(event.entryId(), event.entry(), at, version));
+        writes.add(UPDATE, event.entryId(), details(event.entryId(), event.entry(), at, version));
     }
 
-    /** The entry completes: its details change and the user's count moves from running to completed. */
     @EventHandler
     void on(TimerStopped event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add("WITH stopped AS (" + UPDATE_DETAILS + " AND end_time IS NULL RETURNING user_id) "
-                        + "UPDATE time_entry_counts n SET completed = n.completed + 1, running = n.running - 1 "
-                        + "FROM stopped WHERE n.user_id = stopped.user_id",
-                details(event.entryId(), event.entry(), at, version));
+        writes.add(STOP, event.entryId(), details(event.entryId(), event.entry(), at, version));
     }
 
     @EventHandler
     void on(TimerPaused event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add("""
-                UPDATE time_entries SET paused_at = :pausedAt, updated_at = :at, version = :version
-                WHERE id = :id AND version < :version""",
-                new MapSqlParameterSource("id", event.entryId())
-                        .addValue("pausedAt", Columns.timestamp(event.pausedAt()))
-                        .addValue("at", Columns.timestamp(at))
-                        .addValue("version", version));
+        writes.add(PAUSE, event.entryId(), event.entryId(), Columns.timestamp(event.pausedAt()),
+                Columns.timestamp(at), version);
     }
 
     @EventHandler
     void on(TimerResumed event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add("""
-                UPDATE time_entries SET paused_at = NULL, break_seconds = :breakSeconds, updated_at = :at,
-                       version = :version
-                WHERE id = :id AND version < :version""",
-                new MapSqlParameterSource("id", event.entryId())
-                        .addValue("breakSeconds", event.breakSeconds())
-                        .addValue("at", Columns.timestamp(at))
-                        .addValue("version", version));
+        writes.add(RESUME, event.entryId(), event.entryId(), event.breakSeconds(), Columns.timestamp(at), version);
     }
 
     @EventHandler
     void on(TimeEntryDeleted event) {
-        writes.add("""
-                WITH deleted AS (
-                    DELETE FROM time_entries WHERE id = :id RETURNING user_id, end_time IS NULL AS running
-                )
-                UPDATE time_entry_counts n
-                SET completed = n.completed - CASE WHEN d.running THEN 0 ELSE 1 END,
-                    running = n.running - CASE WHEN d.running THEN 1 ELSE 0 END
-                FROM deleted d WHERE n.user_id = d.user_id""", new MapSqlParameterSource("id", event.entryId()));
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE time_entries, time_entry_counts");
+        writes.add(DELETE, event.entryId(), event.entryId());
     }
 
     @QueryHandler
@@ -204,25 +227,11 @@ public class TimeEntryProjection {
         return readQueries.one(SELECT_NAMES + "time_entries" + JOIN_NAMES + where, params, (rs, row) -> view(rs));
     }
 
-    private static MapSqlParameterSource details(long entryId, TimeEntryDetails entry, Instant at, long version) {
-        return new MapSqlParameterSource()
-                .addValue("id", entryId)
-                .addValue("userId", entry.userId())
-                .addValue("projectId", entry.projectId())
-                .addValue("clientId", entry.clientId())
-                .addValue("taskId", entry.taskId())
-                .addValue("startTime", Columns.timestamp(entry.startTime()))
-                .addValue("endTime", Columns.timestamp(entry.endTime()))
-                .addValue("breakSeconds", entry.breakSeconds())
-                .addValue("durationSeconds", entry.durationSeconds())
-                .addValue("notes", entry.notes())
-                .addValue("tags", entry.tags())
-                .addValue("tagKeys", Columns.arrayLiteral(Tags.keys(entry.tags())))
-                .addValue("billable", entry.billable())
-                .addValue("paid", entry.paid())
-                .addValue("invoiceNumber", entry.invoiceNumber())
-                .addValue("at", Columns.timestamp(at))
-                .addValue("version", version);
+    private static Object[] details(long entryId, TimeEntryDetails entry, Instant at, long version) {
+        return new Object[]{entryId, entry.userId(), entry.projectId(), entry.clientId(), entry.taskId(),
+                Columns.timestamp(entry.startTime()), Columns.timestamp(entry.endTime()), entry.breakSeconds(),
+                entry.durationSeconds(), entry.notes(), entry.tags(), Columns.arrayLiteral(Tags.keys(entry.tags())),
+                entry.billable(), entry.paid(), entry.invoiceNumber(), Columns.timestamp(at), version};
     }
 
     private TimeEntryView view(ResultSet rs) throws SQLException {
@@ -247,5 +256,11 @@ public class TimeEntryProjection {
     /** {@code HH:MM:SS}; hours grow past 99 when they must. */
     static String formatted(long seconds) {
         return String.format("%02d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    }
+
+    private static RowStatement.Column[] columns(List<RowStatement.Column> first, RowStatement.Column... more) {
+        RowStatement.Column[] all = first.toArray(new RowStatement.Column[first.size() + more.length]);
+        System.arraycopy(more, 0, all, first.size(), more.length);
+        return all;
     }
 }

@@ -4,11 +4,13 @@ import io.timetracker.events.token.ApiTokenIssued;
 import io.timetracker.events.token.ApiTokenRevoked;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.PageResult;
+import io.timetracker.query.common.ProjectionWrites;
+import io.timetracker.query.common.ReadModel;
 import io.timetracker.query.common.ReadQueries;
+import io.timetracker.query.common.RowStatement;
 import io.timetracker.query.common.Versioned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -20,12 +22,17 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 
+import static io.timetracker.query.common.RowStatement.bigint;
+import static io.timetracker.query.common.RowStatement.text;
+import static io.timetracker.query.common.RowStatement.timestamp;
+
 /**
  * The {@code api_tokens} read table (keyed by id, looked up by digest) and the queries on it. Usage
  * counters come from {@code api_token_usage}, which {@link TokenUsageRecorder} maintains.
  */
 @Component
 @ProcessingGroup(ApiTokenProjection.GROUP)
+@ReadModel(name = ApiTokenProjection.GROUP, tables = "api_tokens")
 public class ApiTokenProjection {
 
     public static final String GROUP = "api-tokens";
@@ -40,46 +47,41 @@ public class ApiTokenProjection {
             Columns.instant(rs, "last_used_at"), rs.getLong("usage_count"), rs.getBoolean("is_active"),
             Columns.stringList(rs, "ip_whitelist"));
 
+    private static final RowStatement ISSUE = RowStatement.of("api_tokens", """
+            INSERT INTO api_tokens (id, user_id, name, description, token_digest, token_prefix, scopes, expires_at,
+                                    ip_whitelist, is_active, rotated_from, created_at, version)
+            SELECT id, user_id, name, description, digest, prefix, scopes::text[], expires_at, ips::text[], true,
+                   rotated_from, at, version
+            FROM rows
+            ON CONFLICT (id) DO NOTHING""", bigint("id"), bigint("user_id"), text("name"), text("description"),
+            text("digest"), text("prefix"), text("scopes"), timestamp("expires_at"), text("ips"),
+            bigint("rotated_from"), timestamp("at"), bigint("version"));
+
+    private static final RowStatement REVOKE = RowStatement.of("api_tokens", """
+            UPDATE api_tokens t SET is_active = false, version = r.version
+            FROM rows r WHERE t.id = r.id AND t.version < r.version""", bigint("id"), bigint("version"));
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final ReadQueries readQueries;
 
-    public ApiTokenProjection(NamedParameterJdbcTemplate jdbc, ReadQueries readQueries) {
+    public ApiTokenProjection(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, ReadQueries readQueries) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.readQueries = readQueries;
     }
 
     @EventHandler
     void on(ApiTokenIssued event, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("""
-                INSERT INTO api_tokens (id, user_id, name, description, token_digest, token_prefix, scopes,
-                                        expires_at, ip_whitelist, is_active, rotated_from, created_at, version)
-                VALUES (:id, :userId, :name, :description, :digest, :prefix, :scopes::text[], :expiresAt,
-                        :ips::text[], true, :rotatedFrom, :at, :version)
-                ON CONFLICT (id) DO NOTHING""",
-                new MapSqlParameterSource()
-                        .addValue("id", event.tokenId())
-                        .addValue("userId", event.userId())
-                        .addValue("name", event.name())
-                        .addValue("description", event.description())
-                        .addValue("digest", event.tokenDigest())
-                        .addValue("prefix", event.tokenPrefix())
-                        .addValue("scopes", arrayLiteral(event.scopes()))
-                        .addValue("expiresAt", Columns.timestamp(event.expiresAt()))
-                        .addValue("ips", arrayLiteral(event.ipWhitelist()))
-                        .addValue("rotatedFrom", event.rotatedFromTokenId())
-                        .addValue("at", Columns.timestamp(at))
-                        .addValue("version", version));
+        writes.add(ISSUE, event.tokenId(), event.tokenId(), event.userId(), event.name(), event.description(),
+                event.tokenDigest(), event.tokenPrefix(), arrayLiteral(event.scopes()),
+                Columns.timestamp(event.expiresAt()), arrayLiteral(event.ipWhitelist()), event.rotatedFromTokenId(),
+                Columns.timestamp(at), version);
     }
 
     @EventHandler
     void on(ApiTokenRevoked event, @SequenceNumber long version) {
-        jdbc.update("UPDATE api_tokens SET is_active = false, version = :version WHERE id = :id AND version < :version",
-                new MapSqlParameterSource("id", event.tokenId()).addValue("version", version));
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE api_tokens");
+        writes.add(REVOKE, event.tokenId(), event.tokenId(), version);
     }
 
     @QueryHandler

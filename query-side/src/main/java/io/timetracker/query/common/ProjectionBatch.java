@@ -1,0 +1,89 @@
+package io.timetracker.query.common;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The projection writes of one unit of work, a command's or a replay's window of thousands of events, run
+ * together when it commits. Each statement runs once per <em>layer</em> with all its rows: a row's layer is the
+ * number of earlier rows of the same key, so the changes to one row keep their order while rows of different keys,
+ * which are independent, share an execution. A window of history thus costs a handful of round trips instead of
+ * one per event, and a live command one per statement it used.
+ */
+public final class ProjectionBatch {
+
+    private record Change(RowStatement statement, Object key, Object[] values) {
+    }
+
+    private final List<Change> changes = new ArrayList<>();
+
+    void add(RowStatement statement, Object key, Object[] values) {
+        if (values.length != statement.columns().size()) {
+            throw new IllegalArgumentException("The statement on " + statement.keyTable() + " has "
+                    + statement.columns().size() + " columns, not " + values.length);
+        }
+        changes.add(new Change(statement, key, values));
+    }
+
+    public int size() {
+        return changes.size();
+    }
+
+    /** Runs every change on {@code jdbc}'s current connection (the caller's transaction), then forgets them. */
+    public void flush(JdbcTemplate jdbc) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Map<RowStatement, List<Object[]>>> layers = layers();
+        changes.clear();
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            for (Map<RowStatement, List<Object[]>> layer : layers) {
+                for (boolean contended : new boolean[]{false, true}) {
+                    for (Map.Entry<RowStatement, List<Object[]>> run : layer.entrySet()) {
+                        if (run.getKey().isContended() == contended) {
+                            execute(connection, run.getKey(), run.getValue());
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private List<Map<RowStatement, List<Object[]>>> layers() {
+        Map<String, Integer> nextLayer = new HashMap<>();
+        List<Map<RowStatement, List<Object[]>>> layers = new ArrayList<>();
+        for (Change change : changes) {
+            int layer = nextLayer.merge(change.statement().keyTable() + ':' + change.key(), 1, Integer::sum) - 1;
+            while (layers.size() <= layer) {
+                layers.add(new LinkedHashMap<>());
+            }
+            layers.get(layer).computeIfAbsent(change.statement(), statement -> new ArrayList<>()).add(change.values());
+        }
+        return layers;
+    }
+
+    private static void execute(Connection connection, RowStatement statement, List<Object[]> rows)
+            throws SQLException {
+        try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+            List<RowStatement.Column> columns = statement.columns();
+            for (int c = 0; c < columns.size(); c++) {
+                Object[] column = new Object[rows.size()];
+                for (int r = 0; r < rows.size(); r++) {
+                    column[r] = rows.get(r)[c];
+                }
+                prepared.setArray(c + 1, connection.createArrayOf(columns.get(c).type(), column));
+            }
+            prepared.execute();
+        }
+    }
+}
