@@ -20,12 +20,14 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -74,10 +76,20 @@ public class AxonConfig {
     }
 
     /**
+     * Every unit of work runs in one Spring transaction: the command's events, its constraint and directory rows and
+     * every projection's rows commit together or not at all. Declared here because Axon's auto-configuration asks for
+     * the PlatformTransactionManager before Spring Boot 4 has made it, and would silently run without transactions.
+     */
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /**
      * The event store: Axon's JDBC engine on the application's DataSource, in the transaction of the unit of work
-     * that appends (the command's). Declared here because Axon's JDBC auto-configuration is decided before Spring
-     * Boot has made the DataSource, and would silently leave events unstored. Replays read {@code batch-size} events
-     * per query.
+     * that appends (the command's). Declared here for the same reason: Axon's JDBC auto-configuration is decided
+     * before Spring Boot has made the DataSource, and would silently leave events unstored. Replays read {@code
+     * batch-size} events per query.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer, DataSource dataSource,

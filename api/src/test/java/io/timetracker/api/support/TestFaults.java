@@ -1,25 +1,31 @@
 package io.timetracker.api.support;
 
+import io.timetracker.events.client.ClientCreated;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Failures a test can ask for with a request header, for what cannot be provoked from outside: with
- * {@value #FAIL_READS_AFTER_COMMIT}, every query the request sends after one of its commands committed fails,
- * as when the database goes away right after a write. Without the header nothing changes.
+ * Failures a test can ask for, for what cannot be provoked from outside: with the request header {@value
+ * #FAIL_READS_AFTER_COMMIT}, every query the request sends after one of its commands committed fails, as when the
+ * database goes away right after a write; and a client whose name starts with {@value #FAILS_IN_A_PROJECTION}
+ * makes a projection fail on its creation. Otherwise nothing changes.
  */
 @TestConfiguration
 public class TestFaults {
 
     public static final String FAIL_READS_AFTER_COMMIT = "X-Test-Fail-Reads-After-Commit";
+    public static final String FAILS_IN_A_PROJECTION = "fails-in-a-projection";
+
     private static final String COMMITTED = TestFaults.class.getName() + ".committed";
 
     @Autowired
@@ -38,6 +44,22 @@ public class TestFaults {
             }
             return chain.proceed();
         });
+    }
+
+    /** A projection (an inline event handler like every other) that fails on one kind of client. */
+    public static class FailingProjection {
+
+        @EventHandler
+        void on(ClientCreated event) {
+            if (event.details().name().startsWith(FAILS_IN_A_PROJECTION)) {
+                throw new IllegalStateException("Simulated failure of a projection");
+            }
+        }
+    }
+
+    @Bean
+    FailingProjection failingProjection() {
+        return new FailingProjection();
     }
 
     private static HttpServletRequest faultyRequest() {
