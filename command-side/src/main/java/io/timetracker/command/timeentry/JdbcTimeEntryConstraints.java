@@ -50,7 +50,6 @@ public class JdbcTimeEntryConstraints implements TimeEntryConstraints {
         if (allowOverlap) {
             return;
         }
-        vacate(entryId);
         int inserted = jdbc.update("""
                 INSERT INTO time_entry_span (entry_id, user_id, span) VALUES (?, ?, tstzrange(?, ?, '[)'))
                 ON CONFLICT DO NOTHING""", entryId, userId, Timestamp.from(start),
@@ -60,6 +59,12 @@ public class JdbcTimeEntryConstraints implements TimeEntryConstraints {
                     ? "The timer would overlap another of the user's time entries"
                     : "The entry overlaps another of the user's time entries");
         }
+    }
+
+    @Override
+    public void move(long userId, long entryId, Instant start, Instant end) {
+        vacate(entryId);
+        occupy(userId, entryId, start, end);
     }
 
     @Override

@@ -87,7 +87,7 @@ public class TimeEntryAggregate {
             return;
         }
         if (!next.startTime().equals(entry.startTime()) || !Objects.equals(next.endTime(), entry.endTime())) {
-            constraints.occupy(entry.userId(), entryId, next.startTime(), next.endTime());
+            constraints.move(entry.userId(), entryId, next.startTime(), next.endTime());
         }
         apply(new TimeEntryUpdated(entryId, next));
     }
@@ -135,7 +135,7 @@ public class TimeEntryAggregate {
                 rules.durationSeconds(entry.startTime(), end, breakSeconds), entry.notes(), entry.tags(),
                 entry.billable(), entry.paid(), entry.invoiceNumber());
         constraints.releaseRunningTimer(entry.userId(), entryId);
-        constraints.occupy(entry.userId(), entryId, stopped.startTime(), end);
+        constraints.move(entry.userId(), entryId, stopped.startTime(), end);
         apply(new TimerStopped(entryId, stopped));
     }
 

@@ -19,12 +19,20 @@ public interface TimeEntryConstraints {
     void releaseRunningTimer(long userId, long entryId);
 
     /**
-     * Sets the span the entry occupies in the user's time line ({@code end} null: open-ended).
+     * Claims the span a new entry occupies in the user's time line ({@code end} null: open-ended).
      *
      * @throws io.timetracker.command.common.CommandRejectedException CONFLICT when it overlaps another entry of
      *                                                                 the user (unless overlaps are allowed)
      */
     void occupy(long userId, long entryId, Instant start, Instant end);
+
+    /**
+     * Moves an existing entry's span to a new one, as {@link #occupy} claims it.
+     *
+     * @throws io.timetracker.command.common.CommandRejectedException CONFLICT when the new span overlaps another
+     *                                                                 entry of the user
+     */
+    void move(long userId, long entryId, Instant start, Instant end);
 
     /** Frees the entry's span (it was deleted). */
     void vacate(long entryId);

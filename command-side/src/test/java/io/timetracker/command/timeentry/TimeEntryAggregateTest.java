@@ -229,7 +229,7 @@ class TimeEntryAggregateTest {
                 .when(new StopTimer(ENTRY, OWNER, TEN))
                 .expectEvents(new TimerStopped(ENTRY, details(NINE, TEN, 300, 3300L)));
         verify(constraints).releaseRunningTimer(USER, ENTRY);
-        verify(constraints).occupy(USER, ENTRY, NINE, TEN);
+        verify(constraints).move(USER, ENTRY, NINE, TEN);
     }
 
     @Test
@@ -253,7 +253,7 @@ class TimeEntryAggregateTest {
         fixture.given(completed())
                 .when(new UpdateTimeEntry(ENTRY, OWNER, input(NINE, TEN.plusSeconds(1800), 900), 0L))
                 .expectEvents(new TimeEntryUpdated(ENTRY, details(NINE, TEN.plusSeconds(1800), 900, 4500L)));
-        verify(constraints).occupy(USER, ENTRY, NINE, TEN.plusSeconds(1800));
+        verify(constraints).move(USER, ENTRY, NINE, TEN.plusSeconds(1800));
     }
 
     @Test
@@ -271,7 +271,7 @@ class TimeEntryAggregateTest {
                 .when(new UpdateTimeEntry(ENTRY, OWNER, renamed, 0L))
                 .expectEvents(new TimeEntryUpdated(ENTRY, new TimeEntryDetails(USER, PROJECT, PROJECT_CLIENT, null,
                         NINE, TEN, 0, 3600L, "new notes", "a,b", false, true, "INV-1")));
-        verify(constraints, never()).occupy(anyLong(), anyLong(), any(), any());
+        verify(constraints, never()).move(anyLong(), anyLong(), any(), any());
     }
 
     @Test
