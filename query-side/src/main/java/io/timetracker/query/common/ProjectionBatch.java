@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The projection writes of one unit of work, a command's or a replay's window of thousands of events, run
@@ -74,16 +75,41 @@ public final class ProjectionBatch {
 
     private static void execute(Connection connection, RowStatement statement, List<Object[]> rows)
             throws SQLException {
-        try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+        try (PreparedStatement prepared = connection.prepareStatement(statement.sql(rows.size()))) {
             List<RowStatement.Column> columns = statement.columns();
             for (int c = 0; c < columns.size(); c++) {
-                Object[] column = new Object[rows.size()];
-                for (int r = 0; r < rows.size(); r++) {
-                    column[r] = rows.get(r)[c];
+                if (rows.size() == 1) {
+                    prepared.setObject(c + 1, rows.get(0)[c]);
+                    continue;
                 }
-                prepared.setArray(c + 1, connection.createArrayOf(columns.get(c).type(), column));
+                prepared.setObject(c + 1, column(connection, columns.get(c).type(), rows, c));
             }
             prepared.execute();
         }
+    }
+
+    /**
+     * Column {@code c} of {@code rows} as an array parameter: a typed Java array where the driver sends it in
+     * binary (nothing to format here, nothing to parse in the database), otherwise the driver's text form.
+     */
+    private static Object column(Connection connection, String type, List<Object[]> rows, int c)
+            throws SQLException {
+        return switch (type) {
+            case "int8" -> values(rows, c, new Long[rows.size()],
+                    value -> value instanceof Long same ? same : Long.valueOf(((Number) value).longValue()));
+            case "int4" -> values(rows, c, new Integer[rows.size()],
+                    value -> value instanceof Integer same ? same : Integer.valueOf(((Number) value).intValue()));
+            case "bool" -> values(rows, c, new Boolean[rows.size()], Boolean.class::cast);
+            case "text" -> values(rows, c, new String[rows.size()], String.class::cast);
+            default -> connection.createArrayOf(type, values(rows, c, new Object[rows.size()], value -> value));
+        };
+    }
+
+    private static <T> T[] values(List<Object[]> rows, int c, T[] column, Function<Object, T> convert) {
+        for (int r = 0; r < column.length; r++) {
+            Object value = rows.get(r)[c];
+            column[r] = value == null ? null : convert.apply(value);
+        }
+        return column;
     }
 }

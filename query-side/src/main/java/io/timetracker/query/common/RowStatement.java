@@ -2,13 +2,13 @@ package io.timetracker.query.common;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
- * One set-based statement of a projection: SQL over a CTE {@code rows} that holds every row of a batch, each
- * column bound as one array. A live write runs it with the one row its event gives; a replay with thousands, in
- * one round trip, through the same SQL. The body reads {@code rows}; when it has CTEs of its own it starts with
- * {@code WITH} and {@code rows} is put first. Rows are identified by a key per statement ({@link #keyTable}): two
+ * One set-based statement of a projection: SQL over a CTE {@code rows} that holds every row of a batch. A replay
+ * runs it with thousands of rows in one round trip, each column bound as one array; a live write with the one row
+ * its event gives, bound as plain values ({@code VALUES}), so that the planner knows it is one row and probes
+ * indexes rather than scanning a table for it, whatever statistics it has. The body reads {@code rows}; when it
+ * has CTEs of its own it starts with {@code WITH} and {@code rows} is put first. Rows are identified by a key per statement ({@link #keyTable}): two
  * rows of one key in a batch are never run in the same execution, so the body may treat each key as one row.
  */
 public final class RowStatement {
@@ -19,19 +19,27 @@ public final class RowStatement {
 
     private final String keyTable;
     private final List<Column> columns;
-    private final String sql;
+    private final String oneRowSql;
+    private final String manyRowsSql;
     private final boolean contended;
 
     private RowStatement(String keyTable, List<Column> columns, String body, boolean contended) {
         this.keyTable = keyTable;
         this.columns = List.copyOf(columns);
         this.contended = contended;
-        String unnest = IntStream.range(0, columns.size())
-                .mapToObj(i -> "?::" + columns.get(i).type() + "[]").collect(Collectors.joining(", "));
         String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
-        String rows = "rows AS (SELECT * FROM unnest(" + unnest + ") AS r(" + names + "))";
+        this.oneRowSql = withRows(body, "rows (" + names + ") AS (VALUES (" + parameters(columns, "") + "))");
+        this.manyRowsSql = withRows(body,
+                "rows AS (SELECT * FROM unnest(" + parameters(columns, "[]") + ") AS r(" + names + "))");
+    }
+
+    private static String parameters(List<Column> columns, String suffix) {
+        return columns.stream().map(column -> "?::" + column.type() + suffix).collect(Collectors.joining(", "));
+    }
+
+    private static String withRows(String body, String rows) {
         String trimmed = body.strip();
-        this.sql = trimmed.regionMatches(true, 0, "WITH ", 0, 5)
+        return trimmed.regionMatches(true, 0, "WITH ", 0, 5)
                 ? "WITH " + rows + ", " + trimmed.substring(5) : "WITH " + rows + " " + trimmed;
     }
 
@@ -88,8 +96,9 @@ public final class RowStatement {
         return columns;
     }
 
-    String sql() {
-        return sql;
+    /** The SQL for a batch of {@code rows} rows: plain parameters for one, one array per column for more. */
+    String sql(int rows) {
+        return rows == 1 ? oneRowSql : manyRowsSql;
     }
 
     boolean isContended() {
