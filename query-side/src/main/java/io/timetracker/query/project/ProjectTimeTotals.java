@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /** A project's {@code total_hours} and {@code total_billable_hours}, part of the projects read model. */
 @Component
 @ProcessingGroup(ProjectProjection.GROUP)
-@ReadModel(name = ProjectProjection.GROUP, tables = {"project_booked_time", "project_time_totals"})
+@ReadModel(name = ProjectProjection.GROUP, tables = {"project_booked_time", "project_time_totals"}, version = 2)
 public class ProjectTimeTotals extends BookedTimeTotals {
 
     public ProjectTimeTotals(ProjectionWrites writes) {

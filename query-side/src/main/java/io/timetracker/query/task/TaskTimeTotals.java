@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /** A task's {@code total_hours}, part of the tasks read model. */
 @Component
 @ProcessingGroup(TaskProjection.GROUP)
-@ReadModel(name = TaskProjection.GROUP, tables = {"task_booked_time", "task_time_totals"})
+@ReadModel(name = TaskProjection.GROUP, tables = {"task_booked_time", "task_time_totals"}, version = 2)
 public class TaskTimeTotals extends BookedTimeTotals {
 
     public TaskTimeTotals(ProjectionWrites writes) {
