@@ -3,31 +3,30 @@ package io.timetracker.query.replay;
 import io.timetracker.query.common.ProjectionBatch;
 import io.timetracker.query.common.ProjectionWrites;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AbstractEventProcessor;
-import org.axonframework.eventhandling.EventHandlerInvoker;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * One pass over the event store into read models' tables in a schema of their own: each event is read once and
  * given to the handlers of every read model that takes it (the same handlers, through the same {@link
  * ProjectionWrites}, as live), and their writes are collected in windows of many events that each run as a few
- * set-based statements in one transaction. Reading and handling run on the caller's thread, writing on another,
- * so the database writes one window while the next is read.
+ * set-based statements. The read models are spread over a few writer lanes, each with a thread and a connection of
+ * its own that writes its models' part of each window in a transaction, window after window: reading and handling
+ * run on the caller's thread while the database writes earlier windows for several lanes at once.
  */
 final class EventReplay {
 
@@ -40,6 +39,9 @@ final class EventReplay {
     record Reached(TrackingToken position, long events) {
     }
 
+    /** Windows read ahead of the slowest lane's writing. */
+    private static final int WINDOWS_IN_FLIGHT = 2;
+
     private final EventStorageEngine store;
     private final EventProcessingConfiguration processing;
     private final ProjectionWrites writes;
@@ -47,10 +49,15 @@ final class EventReplay {
     private final TransactionTemplate transactions;
     private final String liveSchema;
     private final int window;
+    private final int lanes;
 
-    /** @param liveSchema the application's schema, where tables outside the read models being built live */
+    /**
+     * @param liveSchema the application's schema, where tables outside the read models being built live
+     * @param window     events per window
+     * @param lanes      writer lanes (connections) at most
+     */
     EventReplay(EventStorageEngine store, EventProcessingConfiguration processing, ProjectionWrites writes,
-                JdbcTemplate jdbc, TransactionTemplate transactions, String liveSchema, int window) {
+                JdbcTemplate jdbc, TransactionTemplate transactions, String liveSchema, int window, int lanes) {
         this.store = store;
         this.liveSchema = liveSchema;
         this.processing = processing;
@@ -58,55 +65,48 @@ final class EventReplay {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.window = window;
+        this.lanes = lanes;
     }
 
     /**
-     * Applies every event after {@code from} (null: from the first) that the store holds now, window by window,
-     * each in a transaction of its own.
+     * Applies every event after {@code from} (null: from the first) that the store holds now, window by window;
+     * each lane writes its part of a window in a transaction of its own.
      */
     Reached replay(List<ReadModels.Definition> models, String schema, TrackingToken from, Progress progress) {
-        List<EventHandlerInvoker> handlers = handlers(models);
-        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "replay-writer-" + schema);
-            thread.setDaemon(true);
-            return thread;
-        });
-        BlockingQueue<Future<?>> inFlight = new ArrayBlockingQueue<>(2);
+        List<Lane> writers = lanes(models, schema);
+        Deque<Window> inFlight = new ArrayDeque<>();
         TrackingToken position = from;
         long events = 0;
         try (Stream<? extends TrackedEventMessage<?>> stream = store.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> history = stream.iterator();
             while (history.hasNext()) {
-                ProjectionBatch batch = new ProjectionBatch();
                 int read = 0;
                 while (read < window && history.hasNext()) {
                     TrackedEventMessage<?> event = history.next();
-                    writes.collectInto(batch, () -> handle(handlers, event));
+                    for (Lane lane : writers) {
+                        lane.handle(event);
+                    }
                     position = event.trackingToken();
                     read++;
                 }
-                long done = events += read;
-                TrackingToken reached = position;
-                if (inFlight.remainingCapacity() == 0) {
-                    await(inFlight.poll());
+                events += read;
+                if (inFlight.size() == WINDOWS_IN_FLIGHT) {
+                    inFlight.poll().await(progress);
                 }
-                inFlight.add(writer.submit(() -> {
-                    transactions.executeWithoutResult(status -> write(batch, schema));
-                    progress.written(done, reached);
-                }));
+                inFlight.add(new Window(writers.stream().map(Lane::write).toList(), events, position));
             }
             while (!inFlight.isEmpty()) {
-                await(inFlight.poll());
+                inFlight.poll().await(progress);
             }
         } finally {
-            writer.shutdownNow();
+            writers.forEach(Lane::stop);
         }
         return new Reached(position, events);
     }
 
     /** Applies what the store holds after {@code from} in the caller's transaction (the one that holds writers off). */
     Reached catchUp(List<ReadModels.Definition> models, String schema, TrackingToken from) {
-        List<EventHandlerInvoker> handlers = handlers(models);
+        ReplayHandlers handlers = new ReplayHandlers(processing, models);
         ProjectionBatch batch = new ProjectionBatch();
         TrackingToken position = from;
         long events = 0;
@@ -118,29 +118,30 @@ final class EventReplay {
                 events++;
             }
         }
-        write(batch, schema);
+        useShadowTables(schema);
+        batch.flush(jdbc);
         return new Reached(position, events);
     }
 
-    /** Writes the batch into {@code schema}'s tables: the statements name tables unqualified. */
-    private void write(ProjectionBatch batch, String schema) {
-        jdbc.execute("SET LOCAL search_path TO " + schema + ", " + liveSchema);
-        batch.flush(jdbc);
+    /** The models dealt round-robin over at most {@code lanes} lanes. */
+    private List<Lane> lanes(List<ReadModels.Definition> models, String schema) {
+        int count = Math.max(1, Math.min(lanes, models.size()));
+        return IntStream.range(0, count).mapToObj(lane -> new Lane(IntStream.range(0, models.size())
+                .filter(i -> i % count == lane).mapToObj(models::get).toList(), schema + "-" + lane, schema)).toList();
     }
 
-    private List<EventHandlerInvoker> handlers(List<ReadModels.Definition> models) {
-        return models.stream().map(model -> processing.eventProcessor(model.name(), AbstractEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No event processor for read model " + model.name()))
-                .eventHandlerInvoker()).toList();
+    /**
+     * In the current transaction, the statements (which name tables unqualified) write {@code schema}'s tables,
+     * and each is planned for the thousands of rows it carries rather than by a plan cached for any number of them.
+     */
+    private void useShadowTables(String schema) {
+        jdbc.execute("SET LOCAL search_path TO " + schema + ", " + liveSchema
+                + "; SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL random_page_cost = 1.1");
     }
 
-    private static void handle(List<EventHandlerInvoker> handlers, TrackedEventMessage<?> event) {
+    private static void handle(ReplayHandlers handlers, TrackedEventMessage<?> event) {
         try {
-            for (EventHandlerInvoker handler : handlers) {
-                if (handler.canHandle(event, Segment.ROOT_SEGMENT)) {
-                    handler.handle(event, Segment.ROOT_SEGMENT);
-                }
-            }
+            handlers.handle(event);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -148,15 +149,63 @@ final class EventReplay {
         }
     }
 
-    private static void await(Future<?> written) {
-        try {
-            written.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing a replayed window", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException("Writing a replayed window failed", e.getCause());
+    /** Some read models and the thread that writes their part of each window, in order. */
+    private final class Lane {
+
+        private final ReplayHandlers handlers;
+        private final String schema;
+        private final ExecutorService writer;
+        private ProjectionBatch batch = new ProjectionBatch();
+
+        Lane(List<ReadModels.Definition> models, String name, String schema) {
+            this.handlers = new ReplayHandlers(processing, models);
+            this.schema = schema;
+            this.writer = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "replay-writer-" + name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        void handle(TrackedEventMessage<?> event) {
+            writes.collectInto(batch, () -> EventReplay.handle(handlers, event));
+        }
+
+        /**
+         * Writes what the window gave this lane, in a transaction whose commit need not wait for the disk: a crash
+         * loses the whole rebuild anyway, whose tables nothing reads until the switch.
+         */
+        Future<?> write() {
+            ProjectionBatch full = batch;
+            batch = new ProjectionBatch();
+            return writer.submit(() -> transactions.executeWithoutResult(status -> {
+                useShadowTables(schema);
+                jdbc.execute("SET LOCAL synchronous_commit = off");
+                full.flush(jdbc);
+            }));
+        }
+
+        void stop() {
+            writer.shutdownNow();
+        }
+    }
+
+    /** A window being written by every lane. */
+    private record Window(List<Future<?>> writes, long events, TrackingToken position) {
+
+        void await(Progress progress) {
+            for (Future<?> written : writes) {
+                try {
+                    written.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while writing a replayed window", e);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException failure ? failure
+                            : new IllegalStateException("Writing a replayed window failed", e.getCause());
+                }
+            }
+            progress.written(events, position);
         }
     }
 }

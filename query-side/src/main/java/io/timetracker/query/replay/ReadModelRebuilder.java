@@ -69,6 +69,7 @@ public class ReadModelRebuilder implements DisposableBean {
     private final ReadModels readModels;
     private final Clock clock;
     private final int window;
+    private final int writers;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-jobs");
@@ -79,7 +80,8 @@ public class ReadModelRebuilder implements DisposableBean {
     public ReadModelRebuilder(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                               EventStorageEngine store, EventProcessingConfiguration processing,
                               ProjectionWrites writes, ReadModels readModels, Clock clock,
-                              @Value("${timetracker.replay.window-events:20000}") int window) {
+                              @Value("${timetracker.replay.window-events:20000}") int window,
+                              @Value("${timetracker.replay.writers:3}") int writers) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -89,6 +91,7 @@ public class ReadModelRebuilder implements DisposableBean {
         this.readModels = readModels;
         this.clock = clock;
         this.window = window;
+        this.writers = writers;
     }
 
     /**
@@ -185,7 +188,7 @@ public class ReadModelRebuilder implements DisposableBean {
     private void run(long id, Kind kind, List<ReadModels.Definition> models) {
         String live = jdbc.queryForObject("SELECT current_schema()", String.class);
         ShadowTables shadow = new ShadowTables(jdbc, live, "rebuild_" + id);
-        EventReplay replay = new EventReplay(store, processing, writes, jdbc, transactions, live, window);
+        EventReplay replay = new EventReplay(store, processing, writes, jdbc, transactions, live, window, writers);
         List<String> tables = tables(models);
         long started = System.nanoTime();
         try {
@@ -193,7 +196,7 @@ public class ReadModelRebuilder implements DisposableBean {
             EventReplay.Progress progress = (events, position) -> progress(id, events, position);
             EventReplay.Reached reached = replay.replay(models, shadow.schema(), null, progress);
             state(id, "indexing");
-            shadow.complete(tables);
+            shadow.complete(tables, writers);
             state(id, "catching_up");
             // Writes went on meanwhile: catch up without holding them off until what remains is small.
             for (int pass = 0; pass < 5; pass++) {

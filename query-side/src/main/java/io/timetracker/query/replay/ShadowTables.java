@@ -2,20 +2,28 @@ package io.timetracker.query.replay;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 /**
  * A read model's tables built beside the live ones, in a schema of their own: created empty with the live
- * tables' columns, defaults, checks and primary keys (what the projections' statements need), unlogged while they
- * fill; then given the live tables' other constraints and indexes, logged, and analysed; finally moved into the
+ * tables' columns, defaults, checks and primary keys (what the projections' statements need); once filled, given
+ * the live tables' other constraints and indexes, several built at once; finally moved into the
  * application's schema in place of the live tables, which leave for a schema that is then dropped. Moving tables
  * between schemas keeps their names and their indexes' names, so migrations find the schema as they left it.
+ * Statistics are left to autovacuum, as for any table that grows: statistics taken of a table while it is small
+ * would make PostgreSQL cache plans that scan it, and keep them as it grows wherever nothing analyses it again.
  */
 final class ShadowTables {
 
     /** The table an index definition is on, qualified or not ({@code pg_get_indexdef} qualifies it when needed). */
-    private static final java.util.regex.Pattern ON_TABLE = java.util.regex.Pattern.compile(" ON (ONLY )?\\S+ USING ");
+    private static final Pattern ON_TABLE = Pattern.compile(" ON (ONLY )?\\S+ USING ");
 
     private final JdbcTemplate jdbc;
     private final String live;
@@ -39,7 +47,7 @@ final class ShadowTables {
         jdbc.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
         jdbc.execute("CREATE SCHEMA " + shadow);
         for (String table : tables) {
-            jdbc.execute("CREATE UNLOGGED TABLE " + shadow + "." + table + " (LIKE " + live + "." + table
+            jdbc.execute("CREATE TABLE " + shadow + "." + table + " (LIKE " + live + "." + table
                     + " INCLUDING ALL EXCLUDING INDEXES)");
             for (Map<String, Object> key : constraints(table, "'p'")) {
                 jdbc.execute("ALTER TABLE " + shadow + "." + table + " ADD CONSTRAINT " + key.get("name") + " "
@@ -48,11 +56,15 @@ final class ShadowTables {
         }
     }
 
-    /** Everything the live tables have that filling did not need: other constraints, indexes; then logged. */
-    void complete(List<String> tables) {
+    /**
+     * Everything the live tables have that filling did not need: their other constraints and indexes, built by up to
+     * {@code parallel} connections at once (an index build is mostly one core's work).
+     */
+    void complete(List<String> tables, int parallel) {
+        List<String> statements = new ArrayList<>();
         for (String table : tables) {
             for (Map<String, Object> constraint : constraints(table, "'u', 'x'")) {
-                jdbc.execute("ALTER TABLE " + shadow + "." + table + " ADD CONSTRAINT " + constraint.get("name")
+                statements.add("ALTER TABLE " + shadow + "." + table + " ADD CONSTRAINT " + constraint.get("name")
                         + " " + constraint.get("definition"));
             }
             for (String index : jdbc.queryForList("""
@@ -60,10 +72,30 @@ final class ShadowTables {
                     WHERE i.indrelid = (? || '.' || ?)::regclass
                       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)""",
                     String.class, live, table)) {
-                jdbc.execute(ON_TABLE.matcher(index).replaceFirst(" ON " + shadow + "." + table + " USING "));
+                statements.add(ON_TABLE.matcher(index).replaceFirst(" ON " + shadow + "." + table + " USING "));
             }
-            jdbc.execute("ALTER TABLE " + shadow + "." + table + " SET LOGGED");
-            jdbc.execute("ANALYZE " + shadow + "." + table);
+        }
+        ExecutorService builders = Executors.newFixedThreadPool(Math.max(1, parallel), runnable -> {
+            Thread thread = new Thread(runnable, "index-builder-" + shadow);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> built = new ArrayList<>();
+            for (String statement : statements) {
+                built.add(builders.submit(() -> jdbc.execute(statement)));
+            }
+            for (Future<?> statement : built) {
+                statement.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while indexing rebuilt tables", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("Indexing rebuilt tables failed", e.getCause());
+        } finally {
+            builders.shutdownNow();
         }
     }
 
