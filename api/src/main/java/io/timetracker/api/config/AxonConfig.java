@@ -3,6 +3,7 @@ package io.timetracker.api.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.timetracker.api.web.AuditMetadata;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -37,6 +38,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
@@ -59,6 +61,7 @@ public class AxonConfig {
     static ObjectMapper eventStoreMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new SimpleModule().addDeserializer(Instant.class, new StoredInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -66,7 +69,7 @@ public class AxonConfig {
     @Bean
     @Primary
     public Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(eventStoreMapper()).build();
+        return new StoredEventsSerializer(JacksonSerializer.builder().objectMapper(eventStoreMapper()));
     }
 
     @Bean
@@ -102,7 +105,7 @@ public class AxonConfig {
                                                  TransactionManager transactionManager, EventSchema schema,
                                                  org.axonframework.config.Configuration configuration,
                                                  @Value("${timetracker.event-store.batch-size:2000}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
+        return new StoredEventsEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -112,8 +115,7 @@ public class AxonConfig {
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
                 .schema(schema)
-                .batchSize(batchSize)
-                .build();
+                .batchSize(batchSize));
     }
 
     /**
