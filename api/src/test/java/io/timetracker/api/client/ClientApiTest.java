@@ -10,9 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,12 +58,7 @@ class ClientApiTest extends EndToEndTest {
         for (int i = 0; i < 20; i++) {
             attempts.add(() -> admin.post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(name)).status());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> attempt : pool.invokeAll(attempts)) {
-            statuses.add(attempt.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = inParallel(attempts);
 
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(19);

@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.timetracker.api.identity.IdentityFixtures.anonymous;
 import static io.timetracker.api.identity.IdentityFixtures.issue;
@@ -112,12 +109,7 @@ class UserApiTest extends EndToEndTest {
             String spelling = i % 2 == 0 ? username : username.toUpperCase();
             attempts.add(() -> admin.post("/api/v1/users", "{\"username\": \"%s\"}".formatted(spelling)).status());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> attempt : pool.invokeAll(attempts)) {
-            statuses.add(attempt.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = inParallel(attempts);
 
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(9);

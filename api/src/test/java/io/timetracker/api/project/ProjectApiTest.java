@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -384,16 +381,7 @@ class ProjectApiTest extends EndToEndTest {
             int index = i;
             calls.add(() -> call.run(index));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : pool.invokeAll(calls)) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
+        return inParallel(calls);
     }
 
     private List<JsonNode> allProjects() {

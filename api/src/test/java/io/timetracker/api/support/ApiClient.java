@@ -48,6 +48,11 @@ public class ApiClient {
         return new ApiClient(port, otherToken, extraHeaders);
     }
 
+    /** The same client talking to the instance on {@code otherPort} (another node). */
+    public ApiClient on(int otherPort) {
+        return new ApiClient(otherPort, token, extraHeaders);
+    }
+
     /** The same client sending one more header on every request. */
     public ApiClient withHeader(String name, String value) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);

@@ -3,7 +3,13 @@ package io.timetracker.api.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,5 +69,19 @@ public abstract class EndToEndTest {
                 "{\"name\": \"%s\", \"client_id\": %d}".formatted(name, clientId));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created.body().get("project").get("id").asLong();
+    }
+
+    /** Sends all {@code attempts} at once, each on its own thread, and returns their answers in order. */
+    protected static <T> List<T> inParallel(List<Callable<T>> attempts) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
+        try {
+            List<T> responses = new ArrayList<>();
+            for (Future<T> attempt : pool.invokeAll(attempts)) {
+                responses.add(attempt.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdown();
+        }
     }
 }

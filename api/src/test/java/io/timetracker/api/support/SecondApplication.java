@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Another instance of the application in this JVM, on a database of its own (created on the test's PostgreSQL
- * server) and a port of its own, started in the background so that a test can watch it come up. Test
+ * server) or as a second node on the test context's database, on a port of its own, started in the background so that a test can watch it come up. Test
  * configurations of other test classes are kept out of it, as they are out of every test context.
  */
 public final class SecondApplication implements AutoCloseable {
@@ -50,7 +50,20 @@ public final class SecondApplication implements AutoCloseable {
         String database = "second_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         JdbcTemplate server = new JdbcTemplate(dataSource);
         server.execute("CREATE DATABASE " + database);
-        String jdbcUrl = withDatabase(((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl(), database);
+        String jdbcUrl = withDatabase(jdbcUrl(dataSource), database);
+        return start(jdbcUrl, server, database, sources, properties);
+    }
+
+    /**
+     * Starts the application as a second node on the database of {@code dataSource} (the one the test context's
+     * node uses); closing it leaves the database alone.
+     */
+    public static SecondApplication startOnSameDatabase(DataSource dataSource, String... properties) {
+        return start(jdbcUrl(dataSource), new JdbcTemplate(dataSource), null, List.of(), properties);
+    }
+
+    private static SecondApplication start(String jdbcUrl, JdbcTemplate server, String ownDatabase,
+                                           List<Class<?>> sources, String... properties) {
         int port = freePort();
         List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + jdbcUrl, "server.port=" + port,
                 "timetracker.bootstrap.admin-token=" + ApiClient.ADMIN_TOKEN,
@@ -64,7 +77,7 @@ public final class SecondApplication implements AutoCloseable {
                                 TestClassesExcluded.class.getName(), new TestClassesExcluded()))
                         // as command-line arguments, which win over application.yml and the environment
                         .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
-        return new SecondApplication(port, server, database, context);
+        return new SecondApplication(port, server, ownDatabase, context);
     }
 
     public int port() {
@@ -76,13 +89,15 @@ public final class SecondApplication implements AutoCloseable {
         return context.join();
     }
 
-    /** Stops the instance (also one that failed to start) and drops its database. */
+    /** Stops the instance (also one that failed to start) and drops its own database, if it has one. */
     @Override
     public void close() {
         try {
             context.thenAccept(ConfigurableApplicationContext::close).join();
         } finally {
-            server.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            if (database != null) {
+                server.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
         }
     }
 
@@ -104,6 +119,10 @@ public final class SecondApplication implements AutoCloseable {
         public int hashCode() {
             return TestClassesExcluded.class.hashCode();
         }
+    }
+
+    private static String jdbcUrl(DataSource dataSource) {
+        return ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
     }
 
     private static String withDatabase(String jdbcUrl, String database) {

@@ -7,9 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +42,7 @@ class TimeEntryConcurrencyTest extends TimeEntryTestSupport {
             attempts.add(() -> xena.api().post("/api/v1/time-entries", entry(projectId, from, from.plusSeconds(3600))));
         }
 
-        List<Response> responses = run(attempts);
+        List<Response> responses = inParallel(attempts);
 
         assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(1);
         assertThat(responses).filteredOn(response -> response.status() == 409
@@ -59,19 +56,6 @@ class TimeEntryConcurrencyTest extends TimeEntryTestSupport {
         for (int i = 0; i < times; i++) {
             attempts.add(request);
         }
-        return run(attempts);
-    }
-
-    private static List<Response> run(List<Callable<Response>> attempts) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
-        try {
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> attempt : pool.invokeAll(attempts)) {
-                responses.add(attempt.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdown();
-        }
+        return inParallel(attempts);
     }
 }

@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,12 +123,7 @@ class IdempotencyApiTest extends EndToEndTest {
         for (int i = 0; i < 8; i++) {
             attempts.add(() -> keyed.post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(name)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> attempt : pool.invokeAll(attempts)) {
-            responses.add(attempt.get());
-        }
-        pool.shutdown();
+        List<Response> responses = inParallel(attempts);
 
         assertThat(responses).extracting(Response::status).containsOnly(201);
         assertThat(responses).extracting(response -> response.body().get("client").get("id").asLong())
