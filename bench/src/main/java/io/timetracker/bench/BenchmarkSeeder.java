@@ -6,6 +6,7 @@ import io.timetracker.command.common.IdAllocator;
 import io.timetracker.command.project.CreateProject;
 import io.timetracker.command.timeentry.CreateTimeEntry;
 import io.timetracker.command.timeentry.EntryInput;
+import io.timetracker.command.timeentry.UpdateTimeEntry;
 import io.timetracker.command.user.RegisterUser;
 import io.timetracker.command.user.Roles;
 import io.timetracker.events.AggregateIds;
@@ -36,9 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fills an empty-ish store with benchmark data through the command side (every rule and constraint applies, the
  * projections build their tables from the events): one client, one project, {@code users} users named
- * {@code bench-user-1..n} and {@code entries} completed entries spread over them, one hour apart per user. Runs
- * only with the Spring profile {@code bench-seed}, once (it skips when {@code bench-user-1} exists). See
- * {@code docs/benchmark-seeding.md}.
+ * {@code bench-user-1..n} and {@code entries} completed entries spread over them, one hour apart per user; with
+ * {@code update-every} n &gt; 0, every n-th entry is then edited once (its notes, billable flag and end), so that a
+ * replay also meets changes. Runs only with the Spring profile {@code bench-seed}, once (it skips when {@code
+ * bench-user-1} exists). See {@code bench/README.md}.
  */
 @Component
 @Profile("bench-seed")
@@ -54,17 +56,20 @@ public class BenchmarkSeeder implements ApplicationRunner {
     private final int entries;
     private final int users;
     private final int threads;
+    private final int updateEvery;
 
     public BenchmarkSeeder(CommandGateway commands, IdAllocator ids, JdbcTemplate jdbc,
                            @Value("${timetracker.bench-seed.entries:100000}") int entries,
                            @Value("${timetracker.bench-seed.users:10}") int users,
-                           @Value("${timetracker.bench-seed.threads:4}") int threads) {
+                           @Value("${timetracker.bench-seed.threads:4}") int threads,
+                           @Value("${timetracker.bench-seed.update-every:0}") int updateEvery) {
         this.commands = commands;
         this.ids = ids;
         this.jdbc = jdbc;
         this.entries = entries;
         this.users = users;
         this.threads = threads;
+        this.updateEvery = updateEvery;
     }
 
     @Override
@@ -101,7 +106,11 @@ public class BenchmarkSeeder implements ApplicationRunner {
                 int first = t;
                 work.add(pool.submit(() -> {
                     for (int i = first; i < entries; i += threads) {
-                        send(entry(i, projectId, userIds));
+                        CreateTimeEntry created = entry(i, projectId, userIds);
+                        send(created);
+                        if (updateEvery > 0 && i % updateEvery == 0) {
+                            send(edited(created));
+                        }
                         int count = done.incrementAndGet();
                         if (count % 10_000 == 0) {
                             log.info("Seeded {} of {} time entries ({} per second)", count, entries,
@@ -126,6 +135,15 @@ public class BenchmarkSeeder implements ApplicationRunner {
         EntryInput input = new EntryInput(projectId, null, null, start, end, i % 3 == 0 ? 300 : 0,
                 "Seeded entry " + i, TAGS.get(i % TAGS.size()), i % 4 != 0, i % 7 == 0, null);
         return new CreateTimeEntry(ids.next(AggregateIds.TIME_ENTRY), new Actor(0, true), userId, input, "import");
+    }
+
+    /** The entry with other notes, the other billable flag and ten minutes less. */
+    private static UpdateTimeEntry edited(CreateTimeEntry created) {
+        EntryInput was = created.input();
+        EntryInput input = new EntryInput(was.projectId(), was.clientId(), was.taskId(), was.startTime(),
+                was.endTime().minus(10, ChronoUnit.MINUTES), was.breakSeconds(), was.notes() + " (edited)",
+                was.tags(), !was.billable(), was.paid(), was.invoiceNumber());
+        return new UpdateTimeEntry(created.entryId(), created.actor(), input, 0L);
     }
 
     private void send(Object command) {
