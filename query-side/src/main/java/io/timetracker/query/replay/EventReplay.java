@@ -13,9 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -160,11 +158,7 @@ final class EventReplay {
         Lane(List<ReadModels.Definition> models, String name, String schema) {
             this.handlers = new ReplayHandlers(processing, models);
             this.schema = schema;
-            this.writer = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "replay-writer-" + name);
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.writer = Background.threads(1, "replay-writer-" + name);
         }
 
         void handle(TrackedEventMessage<?> event) {
@@ -194,17 +188,7 @@ final class EventReplay {
     private record Window(List<Future<?>> writes, long events, TrackingToken position) {
 
         void await(Progress progress) {
-            for (Future<?> written : writes) {
-                try {
-                    written.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while writing a replayed window", e);
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException failure ? failure
-                            : new IllegalStateException("Writing a replayed window failed", e.getCause());
-                }
-            }
+            Background.awaitAll(writes, "writing a replayed window");
             progress.written(events, position);
         }
     }

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Rebuilds read models from the event store while the application keeps serving, and checks that a rebuild gives
@@ -71,11 +70,7 @@ public class ReadModelRebuilder implements DisposableBean {
     private final int window;
     private final int writers;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "read-model-jobs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService background = Background.threads(1, "read-model-jobs");
 
     public ReadModelRebuilder(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                               EventStorageEngine store, EventProcessingConfiguration processing,

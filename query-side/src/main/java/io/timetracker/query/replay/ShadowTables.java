@@ -5,10 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /**
@@ -75,25 +72,10 @@ final class ShadowTables {
                 statements.add(ON_TABLE.matcher(index).replaceFirst(" ON " + shadow + "." + table + " USING "));
             }
         }
-        ExecutorService builders = Executors.newFixedThreadPool(Math.max(1, parallel), runnable -> {
-            Thread thread = new Thread(runnable, "index-builder-" + shadow);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService builders = Background.threads(parallel, "index-builder-" + shadow);
         try {
-            List<Future<?>> built = new ArrayList<>();
-            for (String statement : statements) {
-                built.add(builders.submit(() -> jdbc.execute(statement)));
-            }
-            for (Future<?> statement : built) {
-                statement.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while indexing rebuilt tables", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException("Indexing rebuilt tables failed", e.getCause());
+            Background.awaitAll(statements.stream().map(statement -> builders.submit(() -> jdbc.execute(statement)))
+                    .toList(), "indexing rebuilt tables");
         } finally {
             builders.shutdownNow();
         }
