@@ -37,10 +37,8 @@ mkdir -p "$RESULTS"
 log() { printf '%s\n' "$*" >&2; }
 
 [[ -f "$JAR" ]] || { log "No $JAR: run ./mvnw -B -DskipTests package first."; exit 1; }
-if ! command -v wrk > /dev/null; then
-  log "Installing wrk (Debian package)..."
-  apt-get install -y wrk > /dev/null 2>&1 || { apt-get update -qq && apt-get install -y wrk > /dev/null; }
-fi
+# shellcheck source=require-wrk.sh
+source "$BENCH_DIR/require-wrk.sh"
 
 free_port() {
   local port

@@ -8,6 +8,8 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 SHARED=${SHARED_BENCH:-$(dirname "$ROOT")/shared/bench}
 [[ -x $SHARED/side_by_side.sh ]] || { echo "No side_by_side.sh in $SHARED: set SHARED_BENCH" >&2; exit 2; }
+# shellcheck source=require-wrk.sh
+source "$BENCH_DIR/require-wrk.sh"
 mkdir -p "$BENCH_DIR/results"
 OUT=${1:-$BENCH_DIR/results/side-by-side-$(date -u +%Y%m%dT%H%M%SZ).txt}
 "$SHARED/side_by_side.sh" "$ROOT" "$OUT"
