@@ -196,6 +196,10 @@ class ProjectionRebuildTest extends EndToEndTest {
                  "end_time": "2021-05-03T11:30:00Z", "tags": ["x"]}""".formatted(project, task))
                 .body().get("time_entry").get("id").asLong();
         succeeded(manager.patch("/api/v1/time-entries/" + entry, "{\"billable\": false, \"notes\": \"moved\"}"));
+        // half a microsecond past the second, never changed: stored alike live (one row) and replayed (many)
+        succeeded(manager.post("/api/v1/time-entries", """
+                {"project_id": %d, "start_time": "2021-05-04T09:00:00.0000005Z",
+                 "end_time": "2021-05-04T10:00:00.0000005Z"}""".formatted(project)));
         succeeded(manager.post("/api/v1/timer/start", "{\"project_id\": %d}".formatted(project)));
         succeeded(manager.post("/api/v1/timer/stop", null));
         succeeded(manager.patch("/api/v1/projects/" + project,
