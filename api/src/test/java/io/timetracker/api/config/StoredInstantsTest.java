@@ -43,6 +43,7 @@ class StoredInstantsTest {
 
     @Test
     void readsNumbersAsJacksonDoes() throws Exception {
-        assertThat(mapper.readValue("1764632046.564", Instant.class)).isEqualTo(Instant.parse("2025-12-01T23:34:06.564Z"));
+        assertThat(mapper.readValue("1764632046.564", Instant.class))
+                .isEqualTo(Instant.parse("2025-12-01T23:34:06.564Z"));
     }
 }

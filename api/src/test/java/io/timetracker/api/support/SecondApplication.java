@@ -21,8 +21,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Another instance of the application in this JVM, on a database of its own (created on the test's PostgreSQL
- * server) or as a second node on the test context's database, on a port of its own, started in the background so that a test can watch it come up. Test
- * configurations of other test classes are kept out of it, as they are out of every test context.
+ * server) or as a second node on the test context's database, on a port of its own, started in the background so
+ * that a test can watch it come up. Test configurations of other test classes are kept out of it, as they are out of
+ * every test context.
  */
 public final class SecondApplication implements AutoCloseable {
 

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
  * runs it with thousands of rows in one round trip, each column bound as one array; a live write with the one row
  * its event gives, bound as plain values ({@code VALUES}), so that the planner knows it is one row and probes
  * indexes rather than scanning a table for it, whatever statistics it has. The body reads {@code rows}; when it
- * has CTEs of its own it starts with {@code WITH} and {@code rows} is put first. Rows are identified by a key per statement ({@link #keyTable}): two
- * rows of one key in a batch are never run in the same execution, so the body may treat each key as one row.
+ * has CTEs of its own it starts with {@code WITH} and {@code rows} is put first. Rows are identified by a key per
+ * statement ({@link #keyTable}): two rows of one key in a batch are never run in the same execution, so the body
+ * may treat each key as one row.
  */
 public final class RowStatement {
 

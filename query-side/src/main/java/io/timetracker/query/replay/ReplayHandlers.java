@@ -27,7 +27,8 @@ final class ReplayHandlers {
     ReplayHandlers(EventProcessingConfiguration processing, List<ReadModels.Definition> models) {
         this.handlers = models.stream()
                 .map(model -> processing.eventProcessor(model.name(), AbstractEventProcessor.class)
-                        .orElseThrow(() -> new IllegalStateException("No event processor for read model " + model.name()))
+                        .orElseThrow(() -> new IllegalStateException(
+                                "No event processor for read model " + model.name()))
                         .eventHandlerInvoker())
                 .flatMap(ReplayHandlers::handlersOf)
                 .toList();
