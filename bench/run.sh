@@ -183,8 +183,8 @@ $(field non2xx "$summary") $(field socket_errors "$summary") $(field requests "$
   done
 done
 
-# Rebuild: restart on the same data with the profile bench-rebuild, which empties every read table, replays the
-# whole event store through every projection and logs how long that took (BenchmarkRebuild).
+# Rebuild: restart on the same data with the profile bench-rebuild, which runs the online rebuild of every read
+# model (the admin API's) once and logs how long it took (BenchmarkRebuild).
 log "Restarting for a full rebuild of the read tables"
 kill "$SERVER_PID" 2> /dev/null && wait "$SERVER_PID" 2> /dev/null || true
 start_server --spring.profiles.active=bench-rebuild
