@@ -7,18 +7,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The projection writes of one unit of work, a command's or a replay's window of thousands of events, run
  * together when it commits. Each statement runs once per <em>layer</em> with all its rows: a row's layer is the
  * number of earlier rows of the same key, so the changes to one row keep their order while rows of different keys,
- * which are independent, share an execution. A window of history thus costs a handful of round trips instead of
- * one per event, and a live command one per statement it used.
+ * which are independent, share an execution. The statements of a layer go to the database as one
+ * multi-statement text (the driver sends them together and the server runs them in order), so a window of history
+ * costs one round trip per layer instead of one per event, and a live command one in all.
  */
 public final class ProjectionBatch {
 
@@ -48,16 +51,18 @@ public final class ProjectionBatch {
         changes.clear();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             for (Map<RowStatement, List<Object[]>> layer : layers) {
-                for (boolean contended : new boolean[]{false, true}) {
-                    for (Map.Entry<RowStatement, List<Object[]>> run : layer.entrySet()) {
-                        if (run.getKey().isContended() == contended) {
-                            execute(connection, run.getKey(), run.getValue());
-                        }
-                    }
-                }
+                execute(connection, inRunningOrder(layer));
             }
             return null;
         });
+    }
+
+    /** A layer's statements, those on contended rows last (their row locks are then held the shortest). */
+    private static List<Map.Entry<RowStatement, List<Object[]>>> inRunningOrder(
+            Map<RowStatement, List<Object[]>> layer) {
+        List<Map.Entry<RowStatement, List<Object[]>>> runs = new ArrayList<>(layer.entrySet());
+        runs.sort(Comparator.comparing(run -> run.getKey().isContended()));
+        return runs;
     }
 
     private List<Map<RowStatement, List<Object[]>>> layers() {
@@ -73,16 +78,19 @@ public final class ProjectionBatch {
         return layers;
     }
 
-    private static void execute(Connection connection, RowStatement statement, List<Object[]> rows)
+    private static void execute(Connection connection, List<Map.Entry<RowStatement, List<Object[]>>> runs)
             throws SQLException {
-        try (PreparedStatement prepared = connection.prepareStatement(statement.sql(rows.size()))) {
-            List<RowStatement.Column> columns = statement.columns();
-            for (int c = 0; c < columns.size(); c++) {
-                if (rows.size() == 1) {
-                    prepared.setObject(c + 1, rows.get(0)[c]);
-                    continue;
+        String sql = runs.stream().map(run -> run.getKey().sql(run.getValue().size()))
+                .collect(Collectors.joining(";\n"));
+        try (PreparedStatement prepared = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            for (Map.Entry<RowStatement, List<Object[]>> run : runs) {
+                List<Object[]> rows = run.getValue();
+                List<RowStatement.Column> columns = run.getKey().columns();
+                for (int c = 0; c < columns.size(); c++) {
+                    prepared.setObject(parameter++, rows.size() == 1 ? rows.get(0)[c]
+                            : column(connection, columns.get(c).type(), rows, c));
                 }
-                prepared.setObject(c + 1, column(connection, columns.get(c).type(), rows, c));
             }
             prepared.execute();
         }
