@@ -24,7 +24,8 @@ final class TimeEntryFilter {
             where.append(" AND e.end_time IS NOT NULL");
         }
         if (query.tags() != null && !query.tags().isEmpty()) {
-            where.append(" AND e.tag_keys @> :tagKeys::text[]");
+            // the second condition is the tag index's own, so that the planner may use that (partial) index
+            where.append(" AND e.tag_keys @> :tagKeys::text[] AND e.tag_keys <> '{}'");
             params.addValue("tagKeys", Columns.arrayLiteral(query.tags().stream().map(Tags::key).toList()));
         }
         return where.toString();
