@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * number of earlier rows of the same key, so the changes to one row keep their order while rows of different keys,
  * which are independent, share an execution. The statements of a layer go to the database as one
  * multi-statement text (the driver sends them together and the server runs them in order), so a window of history
- * costs one round trip per layer instead of one per event, and a live command one in all.
+ * costs one round trip per layer instead of one per event, and a live command one per layer (one, unless it
+ * changes a row twice).
  */
 public final class ProjectionBatch {
 
