@@ -15,7 +15,10 @@ import io.timetracker.events.project.ProjectDetails;
 import io.timetracker.events.user.UserProfile;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,8 +42,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * projections build their tables from the events): one client, one project, {@code users} users named
  * {@code bench-user-1..n} and {@code entries} completed entries spread over them, one hour apart per user; with
  * {@code update-every} n &gt; 0, every n-th entry is then edited once (its notes, billable flag and end), so that a
- * replay also meets changes. Runs only with the Spring profile {@code bench-seed}, once (it skips when {@code
- * bench-user-1} exists). See {@code bench/README.md}.
+ * replay also meets changes. Each thread sends its commands in transactions of {@code batch} entries, as an import
+ * would: every command still passes its aggregate's rules and the constraint tables, but a batch shares one commit
+ * and one set of projection statements, so one failing command rolls back its whole batch and stops the seeding. Runs only with
+ * the Spring profile {@code bench-seed}, once (it skips when {@code bench-user-1} exists). See {@code
+ * bench/README.md}.
  */
 @Component
 @Profile("bench-seed")
@@ -53,23 +59,29 @@ public class BenchmarkSeeder implements ApplicationRunner {
     private final CommandGateway commands;
     private final IdAllocator ids;
     private final JdbcTemplate jdbc;
+    private final TransactionManager transactions;
     private final int entries;
     private final int users;
     private final int threads;
     private final int updateEvery;
+    private final int batch;
 
     public BenchmarkSeeder(CommandGateway commands, IdAllocator ids, JdbcTemplate jdbc,
+                           TransactionManager transactions,
                            @Value("${timetracker.bench-seed.entries:100000}") int entries,
                            @Value("${timetracker.bench-seed.users:10}") int users,
                            @Value("${timetracker.bench-seed.threads:4}") int threads,
-                           @Value("${timetracker.bench-seed.update-every:0}") int updateEvery) {
+                           @Value("${timetracker.bench-seed.update-every:0}") int updateEvery,
+                           @Value("${timetracker.bench-seed.batch:100}") int batch) {
         this.commands = commands;
         this.ids = ids;
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.entries = entries;
         this.users = users;
         this.threads = threads;
         this.updateEvery = updateEvery;
+        this.batch = Math.max(1, batch);
     }
 
     @Override
@@ -105,14 +117,13 @@ public class BenchmarkSeeder implements ApplicationRunner {
             for (int t = 0; t < threads; t++) {
                 int first = t;
                 work.add(pool.submit(() -> {
-                    for (int i = first; i < entries; i += threads) {
-                        CreateTimeEntry created = entry(i, projectId, userIds);
-                        send(created);
-                        if (updateEvery > 0 && i % updateEvery == 0) {
-                            send(edited(created));
-                        }
-                        int count = done.incrementAndGet();
-                        if (count % 10_000 == 0) {
+                    // this thread's entries are first, first + threads, ...; a batch is the next `batch` of them
+                    for (int from = first; from < entries; from += threads * batch) {
+                        int until = Math.min(entries, from + threads * batch);
+                        seedBatch(from, until, projectId, userIds);
+                        int seeded = (until - from + threads - 1) / threads;
+                        int count = done.addAndGet(seeded);
+                        if (count / 10_000 > (count - seeded) / 10_000) {
                             log.info("Seeded {} of {} time entries ({} per second)", count, entries,
                                     count * 1_000_000_000L / (System.nanoTime() - started));
                         }
@@ -126,6 +137,25 @@ public class BenchmarkSeeder implements ApplicationRunner {
             pool.shutdown();
         }
         log.info("Seeded {} time entries for users {} on project {}", entries, userIds, projectId);
+    }
+
+    /**
+     * Seeds entries {@code from}, {@code from + threads}, ... below {@code until} in one transaction. The commands'
+     * units of work nest in one for the batch, so their events are appended and their projection writes run
+     * together when it commits, as a replay window's do.
+     */
+    private void seedBatch(int from, int until, long projectId, List<Long> userIds) {
+        UnitOfWork<?> batchWork = DefaultUnitOfWork.startAndGet(null);
+        batchWork.attachTransaction(transactions);
+        batchWork.execute(() -> {
+            for (int i = from; i < until; i += threads) {
+                CreateTimeEntry created = entry(i, projectId, userIds);
+                send(created);
+                if (updateEvery > 0 && i % updateEvery == 0) {
+                    send(edited(created));
+                }
+            }
+        });
     }
 
     private CreateTimeEntry entry(int i, long projectId, List<Long> userIds) {

@@ -23,12 +23,15 @@ public abstract class BookedTimeTotals {
 
     static final int SHARDS = 32;
 
-    /** Adds the rows of {@code deltas} (entry_id, key, seconds, billable_seconds) to the totals' shards. */
+    /**
+     * Adds the rows of {@code deltas} (entry_id, key, seconds, billable_seconds) to the totals' shards, locking them
+     * in key order, so that two transactions adding to many shards at once wait for each other rather than deadlock.
+     */
     private static final String ADD_TO_TOTALS = """
             INSERT INTO %2$s AS t (%3$s, shard, seconds, billable_seconds)
             SELECT key, entry_id %% %4$d, sum(seconds), sum(billable_seconds) FROM deltas
             WHERE key IS NOT NULL GROUP BY key, entry_id %% %4$d
-            HAVING sum(seconds) <> 0 OR sum(billable_seconds) <> 0
+            HAVING sum(seconds) <> 0 OR sum(billable_seconds) <> 0 ORDER BY 1, 2
             ON CONFLICT (%3$s, shard) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
                    billable_seconds = t.billable_seconds + EXCLUDED.billable_seconds""";
 
