@@ -44,9 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code update-every} n &gt; 0, every n-th entry is then edited once (its notes, billable flag and end), so that a
  * replay also meets changes. Each thread sends its commands in transactions of {@code batch} entries, as an import
  * would: every command still passes its aggregate's rules and the constraint tables, but a batch shares one commit
- * and one set of projection statements, so one failing command rolls back its whole batch and stops the seeding. Runs only with
- * the Spring profile {@code bench-seed}, once (it skips when {@code bench-user-1} exists). See {@code
- * bench/README.md}.
+ * and one set of projection statements, so one failing command rolls back its whole batch and stops the seeding.
+ * Runs only with the Spring profile {@code bench-seed}, once (it skips when {@code bench-user-1} exists). See
+ * {@code bench/README.md}.
  */
 @Component
 @Profile("bench-seed")
@@ -119,9 +119,7 @@ public class BenchmarkSeeder implements ApplicationRunner {
                 work.add(pool.submit(() -> {
                     // this thread's entries are first, first + threads, ...; a batch is the next `batch` of them
                     for (int from = first; from < entries; from += threads * batch) {
-                        int until = Math.min(entries, from + threads * batch);
-                        seedBatch(from, until, projectId, userIds);
-                        int seeded = (until - from + threads - 1) / threads;
+                        int seeded = seedBatch(from, Math.min(entries, from + threads * batch), projectId, userIds);
                         int count = done.addAndGet(seeded);
                         if (count / 10_000 > (count - seeded) / 10_000) {
                             log.info("Seeded {} of {} time entries ({} per second)", count, entries,
@@ -140,11 +138,11 @@ public class BenchmarkSeeder implements ApplicationRunner {
     }
 
     /**
-     * Seeds entries {@code from}, {@code from + threads}, ... below {@code until} in one transaction. The commands'
-     * units of work nest in one for the batch, so their events are appended and their projection writes run
-     * together when it commits, as a replay window's do.
+     * Seeds entries {@code from}, {@code from + threads}, ... below {@code until} in one transaction and says how
+     * many. The commands' units of work nest in one for the batch, so their events are appended and their projection
+     * writes run together when it commits, as a replay window's do.
      */
-    private void seedBatch(int from, int until, long projectId, List<Long> userIds) {
+    private int seedBatch(int from, int until, long projectId, List<Long> userIds) {
         UnitOfWork<?> batchWork = DefaultUnitOfWork.startAndGet(null);
         batchWork.attachTransaction(transactions);
         batchWork.execute(() -> {
@@ -156,6 +154,7 @@ public class BenchmarkSeeder implements ApplicationRunner {
                 }
             }
         });
+        return (until - from + threads - 1) / threads;
     }
 
     private CreateTimeEntry entry(int i, long projectId, List<Long> userIds) {
