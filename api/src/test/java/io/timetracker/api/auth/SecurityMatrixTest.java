@@ -85,11 +85,11 @@ class SecurityMatrixTest extends EndToEndTest {
     @Test
     void theReportedSpellingsAreRefused() {
         String mint = "{\"name\": \"x\", \"user_id\": 1, \"scopes\": \"admin:all\"}";
-        assertRefused(RawHttp.send(port, "POST", "/api;x/v1/api-tokens", Map.of(), mint), 400, "bad_request");
-        assertRefused(RawHttp.send(port, "GET", "/api;x/v1/users", Map.of(), null), 400, "bad_request");
-        assertRefused(RawHttp.send(port, "GET", "/api/v%31/projects", Map.of(), null), 401, "unauthorized");
-        assertRefused(RawHttp.send(port, "GET", "/%61pi/v1/projects", Map.of(), null), 401, "unauthorized");
-        assertRefused(RawHttp.send(port, "GET", "/api/v1;x/projects", Map.of(), null), 400, "bad_request");
+        assertRefused(RawHttp.sendMalformed(port, "POST", "/api;x/v1/api-tokens", Map.of(), mint), 400, "bad_request");
+        assertRefused(RawHttp.sendMalformed(port, "GET", "/api;x/v1/users", Map.of(), null), 400, "bad_request");
+        assertRefused(RawHttp.sendMalformed(port, "GET", "/api/v%31/projects", Map.of(), null), 401, "unauthorized");
+        assertRefused(RawHttp.sendMalformed(port, "GET", "/%61pi/v1/projects", Map.of(), null), 401, "unauthorized");
+        assertRefused(RawHttp.sendMalformed(port, "GET", "/api/v1;x/projects", Map.of(), null), 400, "bad_request");
     }
 
     @Test
@@ -217,7 +217,7 @@ class SecurityMatrixTest extends EndToEndTest {
     }
 
     private RawHttp.Reply send(Endpoint endpoint, String target) {
-        return RawHttp.send(port, endpoint.method(), target, Map.of(), endpoint.isWrite() ? "{}" : null);
+        return RawHttp.sendMalformed(port, endpoint.method(), target, Map.of(), endpoint.isWrite() ? "{}" : null);
     }
 
     private static void assertRefused(RawHttp.Reply reply, int status, String errorCode) {

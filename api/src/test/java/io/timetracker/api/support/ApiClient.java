@@ -32,32 +32,42 @@ public class ApiClient {
     private final int port;
     private final String token;
     private final Map<String, String> extraHeaders;
+    private final boolean validRequests;
 
     public ApiClient(int port, String token) {
-        this(port, token, Map.of());
+        this(port, token, Map.of(), true);
     }
 
-    private ApiClient(int port, String token, Map<String, String> extraHeaders) {
+    private ApiClient(int port, String token, Map<String, String> extraHeaders, boolean validRequests) {
         this.port = port;
         this.token = token;
         this.extraHeaders = extraHeaders;
+        this.validRequests = validRequests;
     }
 
     /** The same client acting with another token (null: no token). */
     public ApiClient as(String otherToken) {
-        return new ApiClient(port, otherToken, extraHeaders);
+        return new ApiClient(port, otherToken, extraHeaders, validRequests);
     }
 
     /** The same client talking to the instance on {@code otherPort} (another node). */
     public ApiClient on(int otherPort) {
-        return new ApiClient(otherPort, token, extraHeaders);
+        return new ApiClient(otherPort, token, extraHeaders, validRequests);
     }
 
     /** The same client sending one more header on every request. */
     public ApiClient withHeader(String name, String value) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put(name, value);
-        return new ApiClient(port, token, headers);
+        return new ApiClient(port, token, headers, validRequests);
+    }
+
+    /**
+     * The same client for requests that break the OpenAPI document on purpose (bad fields, unknown routes,
+     * malformed headers): they are not checked against it; the answers still are, wherever an operation matches.
+     */
+    public ApiClient sendingInvalidInput() {
+        return new ApiClient(port, token, extraHeaders, false);
     }
 
     public Response get(String path) {
@@ -93,10 +103,13 @@ public class ApiClient {
         }
         extraHeaders.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             String raw = response.body();
+            ContractCheck.check(port, new ContractCheck.Exchange(method, path, sent.headers().map(), body,
+                    response.statusCode(), response.headers().map(), raw), validRequests);
             JsonNode json = raw == null || raw.isBlank() ? null : parse(raw);
             return new Response(response.statusCode(), headers, json, raw);
         } catch (IOException e) {

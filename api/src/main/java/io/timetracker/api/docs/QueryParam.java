@@ -1,0 +1,44 @@
+package io.timetracker.api.docs;
+
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+
+import java.util.List;
+
+/** A query parameter of one operation: its name, schema (type, default, allowed values) and meaning. */
+public record QueryParam(String name, Schema<?> schema, String description) {
+
+    public static QueryParam id(String name, String description) {
+        return new QueryParam(name, Json.integer().minimum(java.math.BigDecimal.ZERO), description);
+    }
+
+    public static QueryParam bool(String name, Boolean byDefault, String description) {
+        Schema<Object> schema = Json.bool();
+        schema.setDefault(byDefault);
+        return new QueryParam(name, schema, description + " (also 1/0, yes/no)");
+    }
+
+    public static QueryParam oneOf(String name, List<String> values, String byDefault, String description) {
+        Schema<Object> schema = Json.oneOf(values.toArray(String[]::new));
+        schema.setDefault(byDefault);
+        return new QueryParam(name, schema, description);
+    }
+
+    public static QueryParam text(String name, String description) {
+        return new QueryParam(name, Json.string(), description);
+    }
+
+    /** {@code page} and {@code per_page}, which every list takes. */
+    static List<QueryParam> pagination() {
+        Schema<Object> page = Json.integer().minimum(java.math.BigDecimal.ZERO);
+        page.setDefault(1);
+        Schema<Object> perPage = Json.integer().minimum(java.math.BigDecimal.ZERO);
+        perPage.setDefault(50);
+        return List.of(new QueryParam("page", page, "1 and up; a page past the end is empty"),
+                new QueryParam("per_page", perPage, "Clamped to 1..100"));
+    }
+
+    Parameter parameter() {
+        return new Parameter().in("query").name(name).schema(schema).description(description).required(false);
+    }
+}

@@ -1,0 +1,73 @@
+package io.timetracker.api.docs;
+
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.timetracker.api.support.ApiClient.Response;
+import io.timetracker.api.support.ContractCheck;
+import io.timetracker.api.support.EndToEndTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The served OpenAPI document is valid OpenAPI, names its operations as a person would, and is what Swagger UI
+ * shows. It is also written to {@code target/openapi.json}, from which the client-check module generates a client.
+ */
+class OpenApiDocumentTest extends EndToEndTest {
+
+    @Test
+    void theDocumentIsValidOpenApi() throws IOException {
+        String json = ContractCheck.document(port);
+        SwaggerParseResult parsed = new OpenAPIParser().readContents(json, null, null);
+        assertThat(parsed.getMessages()).isEmpty();
+        Files.writeString(Path.of("target", "openapi.json"), json);
+
+        OpenAPI api = parsed.getOpenAPI();
+        List<Operation> operations = api.getPaths().values().stream()
+                .flatMap(item -> item.readOperations().stream()).toList();
+        long statuses = operations.stream().mapToLong(operation -> operation.getResponses().size()).sum();
+        System.out.printf("OpenAPI document: %d operations, %d documented statuses, %d component schemas%n",
+                operations.size(), statuses, api.getComponents().getSchemas().size());
+        Set<String> ids = new HashSet<>();
+        for (Operation operation : operations) {
+            assertThat(operation.getOperationId()).matches("[a-z][A-Za-z]+");
+            assertThat(ids.add(operation.getOperationId())).as(operation.getOperationId() + " is unique").isTrue();
+            assertThat(operation.getTags()).hasSize(1);
+            assertThat(operation.getResponses().keySet()).contains("500");
+        }
+    }
+
+    @Test
+    void anOperationSaysWhatItTakesAndGives() {
+        Operation create = new OpenAPIParser().readContents(ContractCheck.document(port), null, null).getOpenAPI()
+                .getPaths().get("/api/v1/time-entries").getPost();
+        assertThat(create.getOperationId()).isEqualTo("createTimeEntry");
+        assertThat(create.getTags()).containsExactly("Time entries");
+        assertThat(create.getRequestBody().getContent().get("application/json").getSchema().get$ref())
+                .endsWith("/TimeEntryCreate");
+        assertThat(create.getResponses().keySet()).contains("201", "400", "401", "403", "409", "429");
+        assertThat(create.getResponses().get("201").getHeaders().keySet()).contains("Location", "ETag",
+                "X-RateLimit-Remaining");
+        assertThat(create.getExtensions().get("x-required-scopes")).isEqualTo(List.of("write:time_entries"));
+        assertThat(create.getParameters()).anyMatch(parameter -> parameter.getName().equals("Idempotency-Key"));
+    }
+
+    @Test
+    void swaggerUiShowsTheSameDocumentWithoutAToken() {
+        Response config = admin.as(null).get("/api/openapi.json/swagger-config");
+        assertThat(config.status()).as(config.raw()).isEqualTo(200);
+        assertThat(config.body().get("url").asString()).isEqualTo("/api/openapi.json");
+        Response page = admin.as(null).get("/api/swagger-ui/index.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(admin.as(null).get("/api/docs").status()).isIn(200, 302);
+    }
+}
