@@ -10,7 +10,7 @@ import java.util.List;
  * deleted.
  */
 public record Answer(int status, String description, Schema<?> body, boolean etag, boolean location,
-                     List<QueryParam> listParams, List<Class<? extends Record>> views) {
+                     List<QueryParam> listParams, List<Class<? extends Record>> views, String example) {
 
     public Answer {
         listParams = List.copyOf(listParams);
@@ -19,35 +19,36 @@ public record Answer(int status, String description, Schema<?> body, boolean eta
 
     /** 200 {@code {"<key>": {...}}} with the resource's ETag. */
     public static Answer one(String key, Class<? extends Record> view) {
-        return new Answer(200, "The " + key.replace('_', ' '), envelope(key, view), true, false, List.of(), List.of(view));
+        return new Answer(200, "The " + key.replace('_', ' '), envelope(key, view), true, false, List.of(),
+                List.of(view), null);
     }
 
     /** 200 {@code {"<key>": [...], "pagination": {...}}}; the operation takes page and per_page. */
     public static Answer list(String key, Class<? extends Record> view) {
         return new Answer(200, "One page, in the documented order",
                 Json.object().with(key, Json.array(placeholder(view))).with("pagination", Json.ref("Pagination")),
-                false, false, QueryParam.pagination(), List.of(view));
+                false, false, QueryParam.pagination(), List.of(view), null);
     }
 
     /** 201 {@code {"message", "<key>": {...}}} with Location and ETag. */
     public static Answer created(String key, Class<? extends Record> view) {
-        return new Answer(201, "Created", withMessage(key, view), true, true, List.of(), List.of(view));
+        return new Answer(201, "Created", withMessage(key, view), true, true, List.of(), List.of(view), null);
     }
 
     /** 200 {@code {"message", "<key>": {...}}} with the new ETag. */
     public static Answer updated(String key, Class<? extends Record> view) {
-        return new Answer(200, "Changed", withMessage(key, view), true, false, List.of(), List.of(view));
+        return new Answer(200, "Changed", withMessage(key, view), true, false, List.of(), List.of(view), null);
     }
 
     /** 200 {@code {"message"}}. */
     public static Answer message(String description) {
-        return new Answer(200, description, Json.ref("Message"), false, false, List.of(), List.of());
+        return new Answer(200, description, Json.ref("Message"), false, false, List.of(), List.of(), null);
     }
 
     /** Any other answer, described by its schema, which may refer to the components of {@code views}. */
     @SafeVarargs
     public static Answer of(int status, String description, Schema<?> body, Class<? extends Record>... views) {
-        return new Answer(status, description, body, false, false, List.of(), List.of(views));
+        return new Answer(status, description, body, false, false, List.of(), List.of(views), null);
     }
 
     /** The component schema of {@code view} (for {@link #of}). */
@@ -56,11 +57,16 @@ public record Answer(int status, String description, Schema<?> body, boolean eta
     }
 
     public Answer withETag() {
-        return new Answer(status, description, body, true, location, listParams, views);
+        return new Answer(status, description, body, true, location, listParams, views, example);
     }
 
     public Answer withLocation() {
-        return new Answer(status, description, body, etag, true, listParams, views);
+        return new Answer(status, description, body, etag, true, listParams, views, example);
+    }
+
+    /** An example body (JSON), copied from a real response; OpenApiDocumentTest checks it against the schema. */
+    public Answer example(String json) {
+        return new Answer(status, description, body, etag, location, listParams, views, json);
     }
 
     private static Schema<?> envelope(String key, Class<? extends Record> view) {

@@ -77,9 +77,16 @@ public class ApiDocs implements SmartInitializingSingleton {
             feature.describe(this);
         });
         for (RouteTable.Route route : routes.routes()) {
-            if (isApi(route) && of(route.handler()) == null) {
+            OperationDoc doc = isApi(route) ? of(route.handler()) : null;
+            if (isApi(route) && doc == null) {
                 problems.add(route.methods() + " " + route.patterns() + " (" + route.handler()
                         + ") has no OperationDoc: describe it in its feature's ApiDocumentation");
+            } else if (doc != null) {
+                route.methods().stream().filter(method -> doc.idFor(method) == null)
+                        .forEach(method -> problems.add(route.handler() + " has no operation id for " + method));
+                if (doc.answer == null) {
+                    problems.add(route.handler() + " has no documented answer");
+                }
             }
         }
         if (!problems.isEmpty()) {

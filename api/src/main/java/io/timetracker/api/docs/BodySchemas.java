@@ -44,7 +44,8 @@ final class BodySchemas {
             case BOOLEAN -> Json.bool();
             case DATE -> Json.string("date");
             case DATE_TIME -> Json.dateTime();
-            case STRING_LIST -> Json.array(Json.string()).description("Also accepted: one comma-separated string");
+            // the comma-separated string the reader also takes is liberal reading, like digit strings for integers
+            case STRING_LIST -> Json.array(Json.string());
             case INTEGER_LIST -> Json.array(Json.integer());
             case OBJECT -> Json.anyObject();
             case ANY -> new Schema<>();

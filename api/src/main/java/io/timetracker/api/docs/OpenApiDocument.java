@@ -19,6 +19,7 @@ import io.timetracker.api.auth.RouteTable;
 import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.Envelopes;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -42,6 +43,7 @@ public class OpenApiDocument implements OpenApiCustomizer {
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     private static final String JSON = "application/json";
     private static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
+    private static final JsonMapper EXAMPLES = JsonMapper.builder().build();
 
     private final RouteTable routes;
     private final ApiDocs docs;
@@ -122,7 +124,11 @@ public class OpenApiDocument implements OpenApiCustomizer {
         }
 
         ApiResponses responses = new ApiResponses();
-        responses.addApiResponse(String.valueOf(doc.answer.status()), response(doc.answer, scoped, write));
+        ApiResponse success = response(doc.answer, scoped, write);
+        if (idempotent) {
+            success.addHeaderObject("Idempotent-Replayed", ResponseHeaders.named("Idempotent-Replayed"));
+        }
+        responses.addApiResponse(String.valueOf(doc.answer.status()), success);
         doc.otherAnswers.forEach(other ->
                 responses.addApiResponse(String.valueOf(other.status()), response(other, scoped, write)));
 
@@ -165,8 +171,12 @@ public class OpenApiDocument implements OpenApiCustomizer {
     }
 
     private static ApiResponse response(Answer answer, boolean scoped, boolean write) {
+        MediaType json = new MediaType().schema(answer.body());
+        if (answer.example() != null) {
+            json.setExample(EXAMPLES.readValue(answer.example(), Object.class));
+        }
         ApiResponse response = new ApiResponse().description(answer.description())
-                .content(new Content().addMediaType(JSON, new MediaType().schema(answer.body())));
+                .content(new Content().addMediaType(JSON, json));
         ResponseHeaders.common(response, scoped);
         if (answer.etag()) {
             response.addHeaderObject("ETag", ResponseHeaders.named("ETag"));

@@ -12,10 +12,11 @@ public record QueryParam(String name, Schema<?> schema, String description) {
         return new QueryParam(name, Json.integer().minimum(java.math.BigDecimal.ZERO), description);
     }
 
+    /** true or false, as QueryParams.bool reads it (also 1/0, yes/no). */
     public static QueryParam bool(String name, Boolean byDefault, String description) {
-        Schema<Object> schema = Json.bool();
-        schema.setDefault(byDefault);
-        return new QueryParam(name, schema, description + " (also 1/0, yes/no)");
+        Schema<Object> schema = Json.oneOf("true", "false", "1", "0", "yes", "no");
+        schema.setDefault(byDefault == null ? null : byDefault.toString());
+        return new QueryParam(name, schema, description);
     }
 
     public static QueryParam oneOf(String name, List<String> values, String byDefault, String description) {

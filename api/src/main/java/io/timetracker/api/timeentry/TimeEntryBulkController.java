@@ -42,7 +42,8 @@ public class TimeEntryBulkController {
     static final BodyField<Boolean> FLAG = BodyField.bool("value");
     static final BodyField<String> TAG = BodyField.text("value", 100);
     static final BodyShape SHAPE = BodyShape.of("TimeEntryBulkAction", ENTRY_IDS, ACTION, BodyField.any("value",
-            "true or false for set_billable and set_paid; the tag (at most 100 characters) for add_tag and remove_tag"));
+            "true or false for set_billable and set_paid; the tag (at most 100 characters) for add_tag and "
+                    + "remove_tag"));
 
     private final CommandDispatcher commands;
     private final VisibleEntries entries;

@@ -7,11 +7,38 @@ import io.timetracker.api.docs.Json;
 import io.timetracker.api.docs.QueryParam;
 import io.timetracker.query.timeentry.EntryHistory;
 import io.timetracker.query.timeentry.TimeEntryView;
+import io.swagger.v3.oas.models.media.Schema;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** Contract §5 in the OpenAPI document: time entries and the timer. */
 @Component
 class TimeEntryDocs implements ApiDocumentation {
+
+    /** A real answer of POST /api/v1/time-entries. */
+    private static final String CREATED = """
+            {"message": "Time entry created successfully", "time_entry": {"id": 17, "user_id": 1, "project_id": 3,
+             "client_id": 2, "task_id": null, "start_time": "2025-03-03T09:00:00Z", "end_time": "2025-03-03T10:30:00Z",
+             "paused_at": null, "duration_seconds": 5400, "break_seconds": 0, "duration_hours": 1.5,
+             "duration_formatted": "01:30:00", "notes": "Sprint planning", "tags": "meeting,planning",
+             "tag_list": ["meeting", "planning"], "source": "manual", "billable": true, "paid": false,
+             "invoice_number": null, "is_active": false, "approval_status": "none", "is_locked": false,
+             "user": "admin", "project": "Website relaunch", "client": "Acme", "task": null,
+             "created_at": "2025-03-03T10:31:12.345678Z", "updated_at": "2025-03-03T10:31:12.345678Z"}}""";
+
+    /** {"active": true, "timer": {...}} or {"active": false, "timer": null}. */
+    private static Schema<?> timerStatus() {
+        Schema<Object> running = Json.bool();
+        running.setEnum(List.of(true));
+        Schema<Object> idle = Json.bool();
+        idle.setEnum(List.of(false));
+        // null as an object that has nothing: OpenAPI 3.0 cannot make a reference nullable
+        Schema<?> none = Json.anyObject().additionalProperties(false).maxProperties(0).nullable(true);
+        return new Schema<>().oneOf(List.of(
+                Json.object().with("active", running).with("timer", Answer.view(TimeEntryView.class)),
+                Json.object().with("active", idle).with("timer", none)));
+    }
 
     @Override
     public void describe(ApiDocs docs) {
@@ -35,7 +62,7 @@ class TimeEntryDocs implements ApiDocumentation {
                 .description("Without end_time the entry is a running timer that started at start_time (one "
                         + "running timer per user). A user's completed entries never overlap.")
                 .body(TimeEntryFields.CREATE)
-                .answers(Answer.created("time_entry", TimeEntryView.class))
+                .answers(Answer.created("time_entry", TimeEntryView.class).example(CREATED))
                 .error(409, "An overlapping entry, or a second running timer (timer_already_running)");
         docs.operation(TimeEntryController.class, "update").id("PUT", "updateTimeEntry")
                 .id("PATCH", "patchTimeEntry").summary("Change a time entry (only the fields sent)")
@@ -62,9 +89,7 @@ class TimeEntryDocs implements ApiDocumentation {
 
         docs.tag("Timer", "The caller's own running timer");
         docs.operation(TimerController.class, "status").id("getTimerStatus").summary("The caller's running timer")
-                .answers(Answer.of(200, "The running timer, if any", Json.object()
-                        .with("active", Json.bool())
-                        .with("timer", Json.nullable(Answer.view(TimeEntryView.class))), TimeEntryView.class));
+                .answers(Answer.of(200, "The running timer, if any", timerStatus(), TimeEntryView.class));
         docs.operation(TimerController.class, "start").id("startTimer").summary("Start a timer now")
                 .body(TimerController.START)
                 .answers(Answer.of(201, "Started", Json.object().with("message", Json.string())

@@ -7,9 +7,9 @@ import java.util.stream.Stream;
 
 /**
  * One field of a request body, described once: its name, JSON type, limits, allowed values, whether a create
- * needs it ({@code mandatory}), its default and its aliases. The {@code *Fields} readers read through it ({@link JsonBody#read},
- * {@link Patch#read}) and the OpenAPI document describes the body from the same object, so the two cannot
- * disagree.
+ * needs it ({@code mandatory}), its default and its aliases. The {@code *Fields} readers read through it
+ * ({@link JsonBody#read}, {@link Patch#read}) and the OpenAPI document describes the body from the same object, so
+ * the two cannot disagree.
  *
  * @param <T> what reading the field gives
  */

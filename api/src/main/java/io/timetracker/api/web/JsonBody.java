@@ -62,7 +62,7 @@ public class JsonBody {
         String as = field.names().stream().filter(this::has).findFirst().orElse(field.name());
         T value = field.reader().read(this, field, as);
         if (errors.containsKey(as)) {
-            return null;
+            return field.defaultValue(); // the request is refused anyway; the reader still gets a usable value
         }
         if (field.mandatory() && (value == null || value instanceof String text && text.isEmpty())) {
             return reject(field.name(), "Is required");

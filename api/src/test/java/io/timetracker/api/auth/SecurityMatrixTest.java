@@ -94,7 +94,8 @@ class SecurityMatrixTest extends EndToEndTest {
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
-        for (Response response : List.of(admin.get("/api/v1/projects"), admin.as(null).get("/api/v1/projects"),
+        for (Response response : List.of(admin.get("/api/v1/projects"),
+                admin.as(null).sendingInvalidInput().get("/api/v1/projects"),
                 admin.as(null).get("/api/v1/health"))) {
             assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
@@ -117,7 +118,8 @@ class SecurityMatrixTest extends EndToEndTest {
             for (String scope : endpoint.access().scopes()) {
                 tests.add(DynamicTest.dynamicTest(endpoint + " without " + scope, () -> {
                     String lacking = lacking(scope);
-                    Response refused = asAdminWith(lacking).send(endpoint.method(), fixtures.path(endpoint.pattern()),
+                    Response refused = asAdminWith(lacking).sendingInvalidInput().send(endpoint.method(),
+                            fixtures.path(endpoint.pattern()),
                             endpoint.isWrite() ? "{}" : null);
                     assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
                     assertThat(refused.body().get("error").asString()).isEqualTo("Insufficient permissions");
@@ -162,7 +164,7 @@ class SecurityMatrixTest extends EndToEndTest {
         for (Endpoint endpoint : Endpoints.of(routes)) {
             if (endpoint.pattern().startsWith("/api/v1/time-entries/{")) {
                 tests.add(DynamicTest.dynamicTest(endpoint + " on another user's entry", () -> {
-                    Response refused = intruder.send(endpoint.method(),
+                    Response refused = intruder.sendingInvalidInput().send(endpoint.method(),
                             endpoint.pattern().replaceFirst("\\{[^}]+}", String.valueOf(entryId)),
                             endpoint.isWrite() ? "{\"notes\": \"taken over\", \"reason\": \"mine now\"}" : null);
                     assertThat(refused.status()).as(refused.raw()).isIn(403, 404);
@@ -172,7 +174,8 @@ class SecurityMatrixTest extends EndToEndTest {
             }
             if (endpoint.pattern().startsWith("/api/v1/timer/")) {
                 tests.add(DynamicTest.dynamicTest(endpoint + " while another user's timer runs", () -> {
-                    Response answer = intruder.send(endpoint.method(), endpoint.pattern(), endpoint.isWrite() ? "{}" : null);
+                    Response answer = intruder.sendingInvalidInput().send(endpoint.method(),
+                            endpoint.pattern(), endpoint.isWrite() ? "{}" : null);
                     assertThat(answer.raw()).doesNotContain(secret);
                     assertOwnersDataUntouched(owner, entryId, secret);
                 }));

@@ -1,6 +1,13 @@
 package io.timetracker.api.docs;
 
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -14,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +67,34 @@ class OpenApiDocumentTest extends EndToEndTest {
                 "X-RateLimit-Remaining");
         assertThat(create.getExtensions().get("x-required-scopes")).isEqualTo(List.of("write:time_entries"));
         assertThat(create.getParameters()).anyMatch(parameter -> parameter.getName().equals("Idempotency-Key"));
+    }
+
+    /** Examples are copied from real answers; each still passes the validator against its own operation. */
+    @Test
+    void everyExampleMatchesItsSchema() {
+        String json = ContractCheck.document(port);
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
+                .build();
+        OpenAPI api = new OpenAPIParser().readContents(json, null, null).getOpenAPI();
+        int examples = 0;
+        for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().readOperationsMap().entrySet()) {
+                for (Map.Entry<String, ApiResponse> answer : operation.getValue().getResponses().entrySet()) {
+                    Object example = answer.getValue().getContent().get("application/json").getExample();
+                    if (example == null) {
+                        continue;
+                    }
+                    examples++;
+                    ValidationReport report = validator.validateResponse(path.getKey(),
+                            Request.Method.valueOf(operation.getKey().name()),
+                            SimpleResponse.Builder.status(Integer.parseInt(answer.getKey()))
+                                    .withContentType("application/json")
+                                    .withBody(Json.pretty(example)).build());
+                    assertThat(report.getMessages()).as(operation.getValue().getOperationId()).isEmpty();
+                }
+            }
+        }
+        assertThat(examples).isPositive();
     }
 
     @Test

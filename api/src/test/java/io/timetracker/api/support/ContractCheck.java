@@ -70,7 +70,8 @@ public final class ContractCheck {
     public static void check(int port, Exchange exchange, boolean checkRequest) {
         String target = exchange.target();
         int query = target.indexOf('?');
-        String path = query < 0 ? target : target.substring(0, query);
+        // as the router reads it: an encoded letter is the letter
+        String path = decode(query < 0 ? target : target.substring(0, query));
         if (!path.startsWith("/api/v1/")) {
             return;
         }
