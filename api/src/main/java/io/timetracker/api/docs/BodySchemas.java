@@ -46,6 +46,7 @@ final class BodySchemas {
             case DATE_TIME -> Json.dateTime();
             // the comma-separated string the reader also takes is liberal reading, like digit strings for integers
             case STRING_LIST -> Json.array(Json.string());
+            case COMMA_LIST -> Json.string().description("Comma-separated (a JSON array of strings is also read)");
             case INTEGER_LIST -> Json.array(Json.integer());
             case OBJECT -> Json.anyObject();
             case ANY -> new Schema<>();
@@ -73,7 +74,8 @@ final class BodySchemas {
             withDefault.setDefault(field.defaultValue());
         }
         if (field.description() != null) {
-            schema.setDescription(field.description());
+            schema.setDescription(schema.getDescription() == null ? field.description()
+                    : field.description() + ". " + schema.getDescription());
         }
         // JSON null clears an optional field; a mandatory one must hold a value
         return field.mandatory() || field.type() == BodyField.Type.ANY ? schema : schema.nullable(true);

@@ -124,23 +124,21 @@ public class OpenApiDocument implements OpenApiCustomizer {
         }
 
         ApiResponses responses = new ApiResponses();
-        ApiResponse success = response(doc.answer, scoped, write);
+        ApiResponse success = response(doc.answer, write);
         if (idempotent) {
             success.addHeaderObject("Idempotent-Replayed", ResponseHeaders.named("Idempotent-Replayed"));
         }
         responses.addApiResponse(String.valueOf(doc.answer.status()), success);
         doc.otherAnswers.forEach(other ->
-                responses.addApiResponse(String.valueOf(other.status()), response(other, scoped, write)));
+                responses.addApiResponse(String.valueOf(other.status()), response(other, write)));
 
         Map<Integer, String> errors = new TreeMap<>(doc.errors);
         if (scoped) {
             errors.putIfAbsent(401, "No token, or one that is refused (the message says why)");
             errors.putIfAbsent(403, "The token lacks the scope, or the user's role may not do this");
-            errors.putIfAbsent(429, "Over the token's rate limit");
         }
-        if (access.signIn()) {
-            errors.putIfAbsent(429, "Over the client address's sign-in limit");
-        }
+        // every request counts against a limit: the token's, else the client address's (sign-in has its own)
+        errors.putIfAbsent(429, access.signIn() ? "Over the client address's sign-in limit" : "Over the rate limit");
         if (write) {
             errors.putIfAbsent(400, "A body that is no JSON object, or invalid fields (errors names them)");
             errors.putIfAbsent(413, "A body over the size limit");
@@ -161,7 +159,7 @@ public class OpenApiDocument implements OpenApiCustomizer {
             ApiResponse error = new ApiResponse().description(when + " (" + ErrorResponses.description(status) + ")")
                     .content(new Content().addMediaType(JSON,
                             new MediaType().schema(Json.ref(ErrorResponses.SCHEMA))));
-            ResponseHeaders.common(error, scoped);
+            ResponseHeaders.common(error);
             if (status == 429) {
                 error.addHeaderObject("Retry-After", ResponseHeaders.named("Retry-After"));
             }
@@ -170,14 +168,14 @@ public class OpenApiDocument implements OpenApiCustomizer {
         return operation.responses(responses);
     }
 
-    private static ApiResponse response(Answer answer, boolean scoped, boolean write) {
+    private static ApiResponse response(Answer answer, boolean write) {
         MediaType json = new MediaType().schema(answer.body());
         if (answer.example() != null) {
             json.setExample(EXAMPLES.readValue(answer.example(), Object.class));
         }
         ApiResponse response = new ApiResponse().description(answer.description())
                 .content(new Content().addMediaType(JSON, json));
-        ResponseHeaders.common(response, scoped);
+        ResponseHeaders.common(response);
         if (answer.etag()) {
             response.addHeaderObject("ETag", ResponseHeaders.named("ETag"));
         }

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * What one handler method's operation(s) say beyond what the route table knows: ids, summary, the body it reads,
  * its success answer, its query parameters and the errors particular to it. The statuses every operation of its
- * kind can give (401, 403, 429 for a token; 400, 413, 415 for a write; 404 for a resource; 500) are added by
+ * kind can give (401, 403 for a token; 429; 400, 413, 415 for a write; 404 for a resource; 500) are added by
  * {@link OpenApiDocument}.
  */
 public final class OperationDoc {

@@ -33,14 +33,12 @@ final class ResponseHeaders {
         return all().get(name);
     }
 
-    /** The headers every response carries: its request id, and the rate limit's when a token is needed. */
-    static void common(ApiResponse response, boolean rateLimited) {
+    /** The headers every response carries: its request id and the rate limit it counts against. */
+    static void common(ApiResponse response) {
         response.addHeaderObject("X-Request-ID", named("X-Request-ID"));
-        if (rateLimited) {
-            response.addHeaderObject("X-RateLimit-Limit", named("X-RateLimit-Limit"));
-            response.addHeaderObject("X-RateLimit-Remaining", named("X-RateLimit-Remaining"));
-            response.addHeaderObject("X-RateLimit-Reset", named("X-RateLimit-Reset"));
-        }
+        response.addHeaderObject("X-RateLimit-Limit", named("X-RateLimit-Limit"));
+        response.addHeaderObject("X-RateLimit-Remaining", named("X-RateLimit-Remaining"));
+        response.addHeaderObject("X-RateLimit-Reset", named("X-RateLimit-Reset"));
     }
 
     private static Header header(String description, io.swagger.v3.oas.models.media.Schema<?> schema) {

@@ -31,7 +31,7 @@ final class TaskFields {
             .describedAs("The assignee's user id (alias: assignee_id)");
     static final BodyField<LocalDate> DUE_DATE = BodyField.date("due_date");
     static final BodyField<BigDecimal> ESTIMATED_HOURS = BodyField.amount("estimated_hours");
-    static final BodyField<List<String>> TAGS = BodyField.stringList("tags")
+    static final BodyField<List<String>> TAGS = BodyField.commaList("tags")
             .describedAs("At most " + MAX_TAGS_LENGTH + " characters joined");
 
     static final BodyShape CREATE = BodyShape.of("TaskCreate", NAME, PROJECT_ID, DESCRIPTION, STATUS, PRIORITY,

@@ -31,7 +31,7 @@ final class TimeEntryFields {
     static final BodyField<Long> BREAK_SECONDS = BodyField.integer("break_seconds").withDefault(0L)
             .describedAs("Not negative, shorter than the entry");
     static final BodyField<String> NOTES = BodyField.text("notes", TimeEntryRules.MAX_NOTES);
-    static final BodyField<List<String>> TAGS = BodyField.stringList("tags")
+    static final BodyField<List<String>> TAGS = BodyField.commaList("tags")
             .describedAs("At most " + TimeEntryRules.MAX_TAGS + " characters joined");
     static final BodyField<Boolean> BILLABLE = BodyField.bool("billable").withDefault(true);
     static final BodyField<Boolean> PAID = BodyField.bool("paid").withDefault(false);

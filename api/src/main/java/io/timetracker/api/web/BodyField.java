@@ -18,7 +18,7 @@ public record BodyField<T>(String name, Type type, Integer maxLength, Number min
                            String description, Reader<T> reader) {
 
     /** The field's JSON type as the document shows it (the reader accepts more, see {@link JsonBody}). */
-    public enum Type { STRING, INTEGER, NUMBER, BOOLEAN, DATE, DATE_TIME, EMAIL, STRING_LIST, INTEGER_LIST, OBJECT,
+    public enum Type { STRING, INTEGER, NUMBER, BOOLEAN, DATE, DATE_TIME, EMAIL, STRING_LIST, COMMA_LIST, INTEGER_LIST, OBJECT,
         /** A value whose type depends on another field (its description says how); read by the endpoint. */
         ANY }
 
@@ -104,6 +104,12 @@ public record BodyField<T>(String name, Type type, Integer maxLength, Number min
     /** A JSON array of strings or one comma-separated string. */
     public static BodyField<List<String>> stringList(String name) {
         return new BodyField<>(name, Type.STRING_LIST, null, null, null, List.of(), false, null, List.of(), null,
+                (body, field, as) -> body.stringList(as));
+    }
+
+    /** Like {@link #stringList}, but documented the way TimeTracker's clients send it: one comma-separated string. */
+    public static BodyField<List<String>> commaList(String name) {
+        return new BodyField<>(name, Type.COMMA_LIST, null, null, null, List.of(), false, null, List.of(), null,
                 (body, field, as) -> body.stringList(as));
     }
 

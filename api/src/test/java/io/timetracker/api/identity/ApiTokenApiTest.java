@@ -87,7 +87,7 @@ class ApiTokenApiTest extends EndToEndTest {
     void scopesMustBeKnownAndPresent() {
         long userId = createUser("user");
 
-        Response unknown = admin.post("/api/v1/api-tokens", """
+        Response unknown = admin.sendingInvalidInput().post("/api/v1/api-tokens", """
                 {"name": "t", "user_id": %d, "scopes": "read:projects,read:everything"}""".formatted(userId));
         Response empty = admin.sendingInvalidInput().post("/api/v1/api-tokens", """
                 {"name": "t", "user_id": %d, "scopes": []}""".formatted(userId));
@@ -119,9 +119,9 @@ class ApiTokenApiTest extends EndToEndTest {
         admin.patch("/api/v1/users/" + userId, "{\"is_active\": false}");
 
         Response forInactive = admin.post("/api/v1/api-tokens", """
-                {"name": "t", "user_id": %d, "scopes": "read:projects"}""".formatted(userId));
+                {"name": "t", "user_id": %d, "scopes": ["read:projects"]}""".formatted(userId));
         Response forNobody = admin.post("/api/v1/api-tokens", """
-                {"name": "t", "user_id": 987654321, "scopes": "read:projects"}""");
+                {"name": "t", "user_id": 987654321, "scopes": ["read:projects"]}""");
 
         for (Response refused : new Response[]{forInactive, forNobody}) {
             assertThat(refused.status()).isEqualTo(400);
@@ -220,7 +220,7 @@ class ApiTokenApiTest extends EndToEndTest {
                 userWithAdminScope.get("/api/v1/api-tokens"),
                 userWithAdminScope.get("/api/v1/api-tokens/" + someone.id()),
                 userWithAdminScope.post("/api/v1/api-tokens", """
-                        {"name": "t", "user_id": 1, "scopes": "read:users"}"""),
+                        {"name": "t", "user_id": 1, "scopes": ["read:users"]}"""),
                 userWithAdminScope.post("/api/v1/api-tokens/" + someone.id() + "/revoke", null),
                 userWithAdminScope.post("/api/v1/api-tokens/" + someone.id() + "/rotate", null),
                 userWithAdminScope.delete("/api/v1/api-tokens/" + someone.id())}) {

@@ -229,7 +229,7 @@ public final class RouteFixtures {
     private Map<String, String> taskFields(long project) {
         return fields("name", quoted(uniqueWord()), "project_id", String.valueOf(project), "description", "\"do it\"",
                 "status", "\"in_progress\"", "priority", "\"high\"", "assigned_to", String.valueOf(adminId()),
-                "due_date", "\"2030-06-30\"", "estimated_hours", "3.5", "tags", "[\"a\", \"b\"]");
+                "due_date", "\"2030-06-30\"", "estimated_hours", "3.5", "tags", "\"a,b\"");
     }
 
     private Map<String, String> entryFields(long project, String[] hour) {

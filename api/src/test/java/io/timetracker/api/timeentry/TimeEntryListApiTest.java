@@ -32,7 +32,7 @@ class TimeEntryListApiTest extends TimeEntryTestSupport {
                 {"project_id": %d, "start_time": "%s", "end_time": "%s", "billable": false}"""
                 .formatted(projectB, day1.plusSeconds(3600), day1.plusSeconds(7200))));
         long c = created(user.api().post("/api/v1/time-entries", """
-                {"client_id": %d, "start_time": "%s", "end_time": "%s", "tags": ["urgent", "ops"]}"""
+                {"client_id": %d, "start_time": "%s", "end_time": "%s", "tags": "urgent,ops"}"""
                 .formatted(clientC, day1.plusSeconds(86400), day1.plusSeconds(90000))));
         long running = created(user.api().post("/api/v1/time-entries", """
                 {"project_id": %d, "start_time": "%s"}""".formatted(projectA, day1.plusSeconds(2 * 86400))));

@@ -240,7 +240,7 @@ class ConformanceApiTest extends EndToEndTest {
                 .isEqualTo("trace-42.a:b_c");
         assertThat(traced.as(null).sendingInvalidInput().get("/api/v1/clients").header("X-Request-ID"))
                 .isEqualTo("trace-42.a:b_c");
-        Response invalid = traced.post("/api/v1/clients", "{}");
+        Response invalid = traced.sendingInvalidInput().post("/api/v1/clients", "{}");
         assertThat(invalid.header("X-Request-ID")).isEqualTo("trace-42.a:b_c");
         assertThat(invalid.body().get("request_id").asString()).isEqualTo("trace-42.a:b_c");
     }
