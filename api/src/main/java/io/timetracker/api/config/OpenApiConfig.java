@@ -26,8 +26,8 @@ public class OpenApiConfig {
             limit what it may do, its user's role what the user may see.
 
             **Liberal reading.** An empty body is read as `{}`. Integer fields also accept digit strings, list \
-            fields (arrays of strings) also one comma-separated string, date-times come with `Z`, an offset or none (the server's \
-            zone). Unknown body fields and query parameters are ignored; the unknown body fields are named in \
+            fields (arrays of strings) also one comma-separated string, date-times come with `Z`, an offset or \
+            none (the server's zone). Unknown body fields and query parameters are ignored; the unknown body fields are named in \
             the `X-Ignored-Fields` response header.
 
             **Envelopes.** One resource is `{"<singular>": {...}}` with an `ETag`; a list is \

@@ -18,9 +18,11 @@ public record BodyField<T>(String name, Type type, Integer maxLength, Number min
                            String description, Reader<T> reader) {
 
     /** The field's JSON type as the document shows it (the reader accepts more, see {@link JsonBody}). */
-    public enum Type { STRING, INTEGER, NUMBER, BOOLEAN, DATE, DATE_TIME, EMAIL, STRING_LIST, COMMA_LIST, INTEGER_LIST, OBJECT,
+    public enum Type {
+        STRING, INTEGER, NUMBER, BOOLEAN, DATE, DATE_TIME, EMAIL, STRING_LIST, COMMA_LIST, INTEGER_LIST, OBJECT,
         /** A value whose type depends on another field (its description says how); read by the endpoint. */
-        ANY }
+        ANY
+    }
 
     /** Reads the field's value from the body under the given name (the field's or an alias). */
     @FunctionalInterface

@@ -176,7 +176,8 @@ public final class RouteFixtures {
 
     public long token() {
         return created(admin.post("/api/v1/api-tokens",
-                "{\"name\": \"fixture\", \"user_id\": %d, \"scopes\": [\"read:projects\"]}".formatted(user())), "api_token");
+                "{\"name\": \"fixture\", \"user_id\": %d, \"scopes\": [\"read:projects\"]}".formatted(user())),
+                "api_token");
     }
 
     public long client() {

@@ -88,7 +88,8 @@ class ProjectionRebuildTest extends EndToEndTest {
                 }
             }
         });
-        JsonNode job = runToTheEnd("/api/v1/admin/projections/rebuild", "{\"read_models\": [\"clients\", \"projects\"]}");
+        JsonNode job = runToTheEnd("/api/v1/admin/projections/rebuild",
+                "{\"read_models\": [\"clients\", \"projects\"]}");
         writing.set(false);
         writer.get();
 
