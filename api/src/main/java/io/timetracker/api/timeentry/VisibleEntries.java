@@ -27,6 +27,13 @@ class VisibleEntries {
         return entry;
     }
 
+    /** Whether the entry exists and the caller may see it. */
+    @SuppressWarnings("unchecked")
+    boolean isVisible(long entryId, Caller caller) {
+        Versioned<TimeEntryView> entry = queries.get(new FindTimeEntry(entryId), Versioned.class);
+        return entry != null && actor(caller).mayActFor(entry.value().userId());
+    }
+
     static Actor actor(Caller caller) {
         return new Actor(caller.userId(), caller.isAdmin());
     }

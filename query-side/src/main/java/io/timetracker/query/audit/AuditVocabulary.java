@@ -1,0 +1,106 @@
+package io.timetracker.query.audit;
+
+import io.timetracker.events.client.ClientArchived;
+import io.timetracker.events.client.ClientCreated;
+import io.timetracker.events.client.ClientReactivated;
+import io.timetracker.events.timeentry.TimerResumed;
+import io.timetracker.events.timeentry.TimerStopped;
+import io.timetracker.events.token.ApiTokenIssued;
+import io.timetracker.events.user.UserDeactivated;
+import io.timetracker.events.user.UserProfileChanged;
+import io.timetracker.events.user.UserReactivated;
+import io.timetracker.events.user.UserRegistered;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How events read in the audit log. Most of it follows from the event itself: the entity is its aggregate (identifier
+ * {@code time-entry-12} is entity {@code time_entry} 12), the action is the event's name without the entity's
+ * ({@code TimeEntryUpdated} is {@code updated}, {@code TimerPaused} is {@code timer_paused}), and the changed fields
+ * are the event's components (see {@link AuditFields}). This is the one place where an event type that reads wrongly
+ * that way says what it means instead: an aggregate type whose entity has another name, an action with a common
+ * name, fields an event implies without carrying them. A new event type needs an entry only for that.
+ */
+final class AuditVocabulary {
+
+    /** Aggregate types whose entity type is not the aggregate type in snake case (none so far). */
+    private static final Map<String, String> ENTITY_TYPES = Map.of();
+
+    /** Events that make something new, under the action every other creation has. */
+    private static final Map<Class<?>, String> ACTIONS = Map.of(
+            UserRegistered.class, "created",
+            UserProfileChanged.class, "updated",
+            ApiTokenIssued.class, "created");
+
+    /** Fields an event sets without carrying them. */
+    private static final Map<Class<?>, Map<String, Object>> IMPLIED = Map.of(
+            TimerResumed.class, nullValued("paused_at"),
+            TimerStopped.class, nullValued("paused_at"),
+            UserRegistered.class, Map.of("is_active", true),
+            UserDeactivated.class, Map.of("is_active", false),
+            UserReactivated.class, Map.of("is_active", true),
+            ClientCreated.class, Map.of("is_active", true),
+            ClientArchived.class, Map.of("is_active", false),
+            ClientReactivated.class, Map.of("is_active", true));
+
+    /** An entity after this action has no fields left: every field it had changes to null. */
+    static final String DELETED = "deleted";
+
+    /**
+     * Parts of a component name that mark a secret or what a secret could be checked against (a password hash, a token
+     * digest): such a component is never recorded, whatever event carries it.
+     */
+    private static final List<String> SECRET_NAME_PARTS = List.of("password", "digest", "hash", "secret", "plain");
+
+    private AuditVocabulary() {
+    }
+
+    /** The entity type of an aggregate type ({@code time-entry}: {@code time_entry}). */
+    static String entityType(String aggregateType) {
+        return ENTITY_TYPES.getOrDefault(aggregateType, aggregateType.replace('-', '_'));
+    }
+
+    static String action(Class<?> eventType, String entityType) {
+        String declared = ACTIONS.get(eventType);
+        if (declared != null) {
+            return declared;
+        }
+        String name = eventType.getSimpleName();
+        String entity = camelCase(entityType);
+        return snakeCase(name.startsWith(entity) && name.length() > entity.length()
+                ? name.substring(entity.length()) : name);
+    }
+
+    static Map<String, Object> implied(Class<?> eventType) {
+        return IMPLIED.getOrDefault(eventType, Map.of());
+    }
+
+    static boolean isSecret(String componentName) {
+        String name = componentName.toLowerCase(Locale.ROOT);
+        return SECRET_NAME_PARTS.stream().anyMatch(name::contains);
+    }
+
+    /** {@code timeEntryId}: {@code time_entry_id}. */
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String camelCase(String snakeCase) {
+        StringBuilder camel = new StringBuilder();
+        for (String part : snakeCase.split("_")) {
+            if (!part.isEmpty()) {
+                camel.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return camel.toString();
+    }
+
+    private static Map<String, Object> nullValued(String field) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put(field, null);
+        return fields;
+    }
+}
