@@ -3,6 +3,7 @@ package io.timetracker.query.audit;
 import io.timetracker.query.audit.AuditQueries.AuditFilter;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.JsonColumns;
+import io.timetracker.query.common.OptionalConditions;
 import io.timetracker.query.common.PageRequest;
 import io.timetracker.query.common.PageResult;
 import org.axonframework.queryhandling.QueryHandler;
@@ -113,22 +114,14 @@ public class AuditLogReads {
     }
 
     private static String where(AuditFilter filter, MapSqlParameterSource params) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        condition(where, params, "a.entity_type = :entityType", "entityType", filter.entityType());
-        condition(where, params, "a.entity_id = :entityId", "entityId", filter.entityId());
-        condition(where, params, "a.actor_id = :actorId", "actorId", filter.actorId());
-        condition(where, params, "a.action = :action", "action", filter.action());
-        condition(where, params, "a.at >= :from", "from", Columns.timestamp(filter.from()));
-        condition(where, params, "a.at < :before", "before", Columns.timestamp(filter.before()));
-        return where.toString();
-    }
-
-    private static void condition(StringBuilder where, MapSqlParameterSource params, String sql, String name,
-                                  Object value) {
-        if (value != null) {
-            where.append(" AND ").append(sql);
-            params.addValue(name, value);
-        }
+        return new OptionalConditions(params)
+                .and("a.entity_type = :entityType", "entityType", filter.entityType())
+                .and("a.entity_id = :entityId", "entityId", filter.entityId())
+                .and("a.actor_id = :actorId", "actorId", filter.actorId())
+                .and("a.action = :action", "action", filter.action())
+                .and("a.at >= :from", "from", Columns.timestamp(filter.from()))
+                .and("a.at < :before", "before", Columns.timestamp(filter.before()))
+                .sql();
     }
 
     private static AuditRow row(ResultSet rs) throws SQLException {
