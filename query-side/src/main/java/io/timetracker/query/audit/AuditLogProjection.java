@@ -21,8 +21,9 @@ import static io.timetracker.query.common.RowStatement.timestamp;
  * event's metadata) and which fields changed from what to what. A row's id is its event's global index and it
  * carries its event's transaction id (both from the event store, so a rebuild reproduces them): see {@link
  * AuditLogReads} for why followers need the latter. The changes are worked out in the statement, against the
- * entity's fields as its previous event left them ({@code audit_entity_state}): an event's fields are merged over
- * them (a null field is removed), a deletion removes them all, and every field whose value differs is a change. The
+ * entity's fields as its previous events left them ({@code audit_entity_state}, where a field that is null may be
+ * absent or null): each field of the event whose value differs from the entity's is a change, and the event's fields
+ * are merged over the entity's; a deletion changes every field the entity had to null and leaves it none. The
  * statement is idempotent: an event the entity's state has already seen changes nothing.
  */
 @Component
@@ -37,16 +38,23 @@ public class AuditLogProjection {
 
     private static final RowStatement RECORD = RowStatement.contended("audit_entity_state", """
             WITH known AS (
-                SELECT r.*, coalesce(s.fields, '{}'::jsonb) AS before
+                SELECT r.*, r.fields::jsonb AS event_fields, coalesce(s.fields, '{}'::jsonb) AS before
                 FROM rows r LEFT JOIN audit_entity_state s
                      ON s.entity_type = r.entity_type AND s.entity_id = r.entity_id
                 WHERE s.version IS NULL OR s.version < r.version
             ), merged AS (
-                SELECT p.*, CASE WHEN p.clears THEN '{}'::jsonb ELSE
-                       (SELECT coalesce(jsonb_object_agg(f.key, f.value), '{}'::jsonb)
-                        FROM jsonb_each(p.before || p.fields::jsonb) f WHERE jsonb_typeof(f.value) <> 'null')
-                       END AS after
-                FROM known p
+                SELECT k.*, CASE WHEN k.clears THEN '{}'::jsonb ELSE k.before || k.event_fields END AS after,
+                       CASE WHEN k.clears THEN
+                           (SELECT coalesce(jsonb_object_agg(f.key, jsonb_build_object('from', f.value, 'to', NULL)),
+                                            '{}'::jsonb)
+                            FROM jsonb_each(k.before) f WHERE f.value <> 'null'::jsonb)
+                       ELSE
+                           (SELECT coalesce(jsonb_object_agg(f.key, jsonb_build_object(
+                                       'from', coalesce(k.before -> f.key, 'null'::jsonb), 'to', f.value)), '{}'::jsonb)
+                            FROM jsonb_each(k.event_fields) f
+                            WHERE coalesce(k.before -> f.key, 'null'::jsonb) <> f.value)
+                       END AS changes
+                FROM known k
             ), state AS (
                 INSERT INTO audit_entity_state AS s (entity_type, entity_id, fields, version)
                 SELECT entity_type, entity_id, after, version FROM merged
@@ -56,14 +64,13 @@ public class AuditLogProjection {
                 INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, request_id,
                                        ip_address, user_agent, reason, changes)
                 SELECT e.global_index, e.xact_id, n.at, n.entity_type, n.entity_id, n.action, n.actor_id, n.token_id,
-                       n.request_id, n.ip_address, n.user_agent, n.reason,
-                       (SELECT coalesce(jsonb_object_agg(k.name, jsonb_build_object(
-                                   'from', coalesce(n.before -> k.name, 'null'::jsonb),
-                                   'to', coalesce(n.after -> k.name, 'null'::jsonb))), '{}'::jsonb)
-                        FROM (SELECT jsonb_object_keys(n.before) UNION SELECT jsonb_object_keys(n.after)) k (name)
-                        WHERE (n.before -> k.name) IS DISTINCT FROM (n.after -> k.name))
-                FROM merged n JOIN domain_event_entry e
-                     ON e.aggregate_identifier = n.aggregate_identifier AND e.sequence_number = n.version
+                       n.request_id, n.ip_address, n.user_agent, n.reason, n.changes
+                FROM merged n CROSS JOIN LATERAL (
+                    -- the event itself, through its unique index (LIMIT keeps the planner from joining the whole
+                    -- store instead, as it would for a window of thousands of rows)
+                    SELECT global_index, xact_id FROM domain_event_entry d
+                    WHERE d.aggregate_identifier = n.aggregate_identifier AND d.sequence_number = n.version
+                    LIMIT 1) e
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id, entity_type, actor_id
             )
