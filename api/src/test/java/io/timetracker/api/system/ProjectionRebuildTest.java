@@ -36,8 +36,8 @@ class ProjectionRebuildTest extends EndToEndTest {
     private static final Set<String> NOT_READ_MODELS = Set.of("flyway_schema_history", "domain_event_entry",
             "snapshot_event_entry", "token_entry", "saga_entry", "association_value_entry", "dead_letter_entry",
             "unique_key", "running_timer", "time_entry_span", "client_directory", "project_directory",
-            "user_directory", "task_directory", "idempotency_record", "api_token_usage", "read_model_state",
-            "projection_job");
+            "user_directory", "task_directory", "approval_directory", "idempotency_record", "api_token_usage",
+            "read_model_state", "projection_job");
 
     @Autowired
     JdbcTemplate jdbc;

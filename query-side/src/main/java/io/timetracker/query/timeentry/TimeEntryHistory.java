@@ -1,6 +1,11 @@
 package io.timetracker.query.timeentry;
 
 import io.timetracker.events.AggregateIds;
+import io.timetracker.events.approval.ApprovalCancelled;
+import io.timetracker.events.approval.ApprovalGranted;
+import io.timetracker.events.approval.ApprovalRejected;
+import io.timetracker.events.approval.ApprovalRequested;
+import io.timetracker.events.approval.ApprovalRevoked;
 import io.timetracker.events.timeentry.TimeEntryCreated;
 import io.timetracker.events.timeentry.TimeEntryDeleted;
 import io.timetracker.events.timeentry.TimeEntryDetails;
@@ -29,7 +34,9 @@ import java.util.stream.Collectors;
 /**
  * Builds an entry's history from its own event stream (the system of record, so deleted entries keep theirs):
  * each event is replayed onto the entry's fields and the fields it changed are reported with their old and new
- * values. Who acted and through which token come from each event's metadata; usernames and token prefixes are
+ * values (approval events change {@code approval_status} and {@code is_locked}; the amendment of an approved entry
+ * shows the approved version as the {@code from} of each field). Who acted and through which token come from each
+ * event's metadata (a rejection's reason from the event); usernames and token prefixes are
  * looked up in one query each for the whole trail. The stream is read from its first event, never from a snapshot.
  */
 @Component
@@ -72,9 +79,15 @@ public class TimeEntryHistory {
             changes.add(new EntryHistory.Change(message.getTimestamp(), action,
                     new EntryHistory.Actor(actorId, actorId == null ? null : usernames.get(actorId)),
                     tokenId == null ? null : tokenPrefixes.get(tokenId),
-                    (String) message.getMetaData().get("reason"), diff(before, fields)));
+                    reasonOf(event, message), diff(before, fields)));
         }
         return new EntryHistory(ownerId, deleted, changes);
+    }
+
+    /** The client's reason; a rejection's is its own (it may have come as {@code rejection_reason}). */
+    private static String reasonOf(Object event, DomainEventMessage<?> message) {
+        String given = (String) message.getMetaData().get("reason");
+        return given == null && event instanceof ApprovalRejected rejected ? rejected.reason() : given;
     }
 
     /** Applies one event to the entry's fields and names the action it stands for. */
@@ -82,7 +95,12 @@ public class TimeEntryHistory {
         if (event instanceof TimeEntryCreated created) {
             put(fields, created.entry());
             fields.put("source", created.source());
+            approval(fields, "none");
             return "created";
+        }
+        String approvalAction = applyApproval(event, fields);
+        if (approvalAction != null) {
+            return approvalAction;
         }
         if (event instanceof TimeEntryUpdated updated) {
             put(fields, updated.entry());
@@ -107,6 +125,36 @@ public class TimeEntryHistory {
             return "deleted";
         }
         return "unknown";
+    }
+
+    /** The action of an approval event (its effect applied), or null when the event is none. */
+    private static String applyApproval(Object event, Map<String, Object> fields) {
+        if (event instanceof ApprovalRequested) {
+            approval(fields, "pending");
+            return "approval_requested";
+        }
+        if (event instanceof ApprovalGranted granted) {
+            approval(fields, granted.entryApproved() ? "approved" : "pending");
+            return "approval_approved";
+        }
+        if (event instanceof ApprovalRejected) {
+            approval(fields, "rejected");
+            return "approval_rejected";
+        }
+        if (event instanceof ApprovalCancelled) {
+            approval(fields, "none");
+            return "approval_cancelled";
+        }
+        if (event instanceof ApprovalRevoked) {
+            approval(fields, "none");
+            return "approval_revoked";
+        }
+        return null;
+    }
+
+    private static void approval(Map<String, Object> fields, String status) {
+        fields.put("approval_status", status);
+        fields.put("is_locked", status.equals("approved"));
     }
 
     private static void put(Map<String, Object> fields, TimeEntryDetails entry) {
