@@ -21,7 +21,7 @@ import java.util.Map;
 @Component
 class VisibleApprovals {
 
-    /** Contract §1: request and approval comments are texts of at most this length. */
+    /** Request and approval comments are texts of at most this length, like a reason. */
     static final int MAX_COMMENT = 1000;
 
     private final Queries queries;

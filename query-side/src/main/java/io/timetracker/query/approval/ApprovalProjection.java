@@ -95,26 +95,26 @@ public class ApprovalProjection {
 
     @EventHandler
     void on(ApprovalGranted event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add(GRANT, event.approvalId(), event.approvalId(), event.approvedBy(), Columns.timestamp(at),
-                event.comment(), version);
+        decided(GRANT, event.approvalId(), event.approvedBy(), event.comment(), at, version);
     }
 
     @EventHandler
     void on(ApprovalRejected event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add(REJECT, event.approvalId(), event.approvalId(), event.rejectedBy(), Columns.timestamp(at),
-                event.reason(), version);
+        decided(REJECT, event.approvalId(), event.rejectedBy(), event.reason(), at, version);
     }
 
     @EventHandler
     void on(ApprovalCancelled event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add(CANCEL, event.approvalId(), event.approvalId(), event.cancelledBy(), Columns.timestamp(at),
-                event.cause(), version);
+        decided(CANCEL, event.approvalId(), event.cancelledBy(), event.cause(), at, version);
     }
 
     @EventHandler
     void on(ApprovalRevoked event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add(REVOKE, event.approvalId(), event.approvalId(), event.revokedBy(), Columns.timestamp(at),
-                event.reason(), version);
+        decided(REVOKE, event.approvalId(), event.revokedBy(), event.reason(), at, version);
+    }
+
+    private void decided(RowStatement statement, long approvalId, long actor, String note, Instant at, long version) {
+        writes.add(statement, approvalId, approvalId, actor, Columns.timestamp(at), note, version);
     }
 
     @QueryHandler
