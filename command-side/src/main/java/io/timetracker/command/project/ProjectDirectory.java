@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * What other aggregates need to know of a project (its client, whether it is active, its manager), from the command side's own
- * {@code project_directory}. The project's command handlers record it in the transaction of their events, so a
- * reference is checked with one indexed read, without loading or locking the project.
+ * What other aggregates need to know of a project (its client, whether it is active, its manager), from the command
+ * side's own {@code project_directory}. The project's command handlers record it in the transaction of their events,
+ * so a reference is checked with one indexed read, without loading or locking the project.
  */
 @Component
 public class ProjectDirectory {

@@ -121,7 +121,7 @@ public class TimeEntryProjection {
             FROM rows r WHERE e.id = r.id AND e.version < r.version""",
             bigint("id"), bigint("break_seconds"), timestamp("at"), bigint("version"));
 
-    /** Where the entry stands in approval: {@code none}, {@code pending}, {@code approved} (locked), {@code rejected}. */
+    /** Where the entry stands in approval: {@code none}, {@code pending}, {@code approved} (locked) or rejected. */
     private static final RowStatement APPROVAL = RowStatement.of("time_entries", """
             UPDATE time_entries e SET approval_status = r.approval_status, is_locked = r.is_locked, updated_at = r.at,
                    version = r.version
