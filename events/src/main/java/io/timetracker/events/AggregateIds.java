@@ -12,6 +12,8 @@ public final class AggregateIds {
     public static final String PROJECT = "project";
     public static final String TASK = "task";
     public static final String TIME_ENTRY = "time-entry";
+    /** Approval requests have no stream of their own (their entry decides them); this names their ids. */
+    public static final String TIME_ENTRY_APPROVAL = "time-entry-approval";
 
     private AggregateIds() {
     }

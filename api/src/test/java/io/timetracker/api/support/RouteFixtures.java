@@ -53,6 +53,7 @@ public final class RouteFixtures {
         resources.put("projects", this::project);
         resources.put("tasks", this::task);
         resources.put("time-entries", this::entry);
+        resources.put("time-entry-approvals", this::pendingApproval);
         resources.put("jobs", this::finishedJob);
     }
 
@@ -108,6 +109,17 @@ public final class RouteFixtures {
             case "DELETE /api/v1/time-entries/{id}" -> new Write(path, fields("reason", "\"duplicate\""), Set.of());
             case "POST /api/v1/time-entries/bulk" -> new Write(path, fields("entry_ids", "[" + entry() + "]",
                     "action", "\"set_paid\"", "value", "true", "reason", "\"paid\""), Set.of("entry_ids", "action", "value"));
+            case "POST /api/v1/time-entries/{id}/request-approval" -> new Write(path, fields("comment",
+                    "\"please\"", "approver_ids", "[" + manager() + "]", "reason", "\"month end\""), Set.of());
+            case "POST /api/v1/time-entry-approvals/{id}/approve" -> new Write(path, fields("comment", "\"fine\"",
+                    "reason", "\"checked\""), Set.of());
+            case "POST /api/v1/time-entry-approvals/{id}/reject" -> new Write(path,
+                    fields("reason", "\"not billable\""), Set.of("reason"));
+            case "POST /api/v1/time-entry-approvals/{id}/cancel" -> new Write(path,
+                    fields("reason", "\"sent too early\""), Set.of());
+            case "POST /api/v1/time-entry-approvals/bulk-approve" -> new Write(path, fields("approval_ids",
+                    "[" + pendingApproval() + "]", "comment", "\"fine\"", "reason", "\"checked\""),
+                    Set.of("approval_ids"));
             case "POST /api/v1/timer/start" -> {
                 admin.post("/api/v1/timer/stop", null);
                 long project = project();
@@ -132,6 +144,25 @@ public final class RouteFixtures {
                  "DELETE /api/v1/tasks/{id}" -> new Write(path, fields("reason", "\"no longer needed\""), Set.of());
             default -> fail("RouteFixtures has no valid body for " + route + ": add one");
         };
+    }
+
+    /**
+     * A pending request of another user's entry, which every admin there is now (the fixtures' one included) may
+     * decide: it names no approvers and its project no manager.
+     */
+    public long pendingApproval() {
+        long userId = user();
+        Response token = admin.post("/api/v1/api-tokens", "{\"name\": \"fixture\", \"user_id\": %d, \"scopes\": %s}"
+                .formatted(userId, quoted("write:time_entries,write:time_approvals")));
+        assertThat(token.status()).as(token.raw()).isEqualTo(201);
+        ApiClient requester = admin.as(token.body().get("token").asString());
+        String[] hour = hour();
+        long entry = created(requester.post("/api/v1/time-entries",
+                "{\"project_id\": %d, \"start_time\": \"%s\", \"end_time\": \"%s\"}".formatted(project(), hour[0],
+                        hour[1])), "time_entry");
+        Response requested = requester.post("/api/v1/time-entries/" + entry + "/request-approval", "{}");
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(201);
+        return requested.body().get("approval").get("id").asLong();
     }
 
     /** A check of one read model, run to its end. */
@@ -172,6 +203,11 @@ public final class RouteFixtures {
     public long user() {
         return created(admin.post("/api/v1/users", "{\"username\": %s, \"role\": \"user\"}"
                 .formatted(quoted("u-" + uniqueWord()))), "user");
+    }
+
+    public long manager() {
+        return created(admin.post("/api/v1/users", "{\"username\": %s, \"role\": \"manager\"}"
+                .formatted(quoted("m-" + uniqueWord()))), "user");
     }
 
     public long token() {

@@ -36,8 +36,8 @@ class ProjectionRebuildTest extends EndToEndTest {
     private static final Set<String> NOT_READ_MODELS = Set.of("flyway_schema_history", "domain_event_entry",
             "snapshot_event_entry", "token_entry", "saga_entry", "association_value_entry", "dead_letter_entry",
             "unique_key", "running_timer", "time_entry_span", "client_directory", "project_directory",
-            "user_directory", "task_directory", "idempotency_record", "api_token_usage", "read_model_state",
-            "projection_job");
+            "user_directory", "task_directory", "approval_directory", "idempotency_record", "api_token_usage",
+            "read_model_state", "projection_job");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -61,6 +61,7 @@ class ProjectionRebuildTest extends EndToEndTest {
         Map<String, List<String>> before = readTables();
         assertThat(before.get("time_entries")).isNotEmpty();
         assertThat(before.get("project_time_totals")).isNotEmpty();
+        assertThat(before.get("time_entry_approvals")).isNotEmpty();
         jdbc.update("UPDATE clients SET name = 'drifted' WHERE id = ?", clientId);
 
         JsonNode job = runToTheEnd("/api/v1/admin/projections/rebuild", "{}");
@@ -178,7 +179,10 @@ class ProjectionRebuildTest extends EndToEndTest {
         }
     }
 
-    /** What a team does on its first day: users, tokens, clients, projects, tasks, time, renames, archiving. */
+    /**
+     * What a team does on its first day: users, tokens, clients, projects, tasks, time, approvals, renames,
+     * archiving.
+     */
     private long realisticSession() {
         long managerId = createUser("manager");
         ApiClient manager = admin.as(tokenFor(managerId, "read:*,write:*"));
@@ -200,6 +204,7 @@ class ProjectionRebuildTest extends EndToEndTest {
         succeeded(manager.post("/api/v1/time-entries", """
                 {"project_id": %d, "start_time": "2021-05-04T09:00:00.0000005Z",
                  "end_time": "2021-05-04T10:00:00.0000005Z"}""".formatted(project)));
+        approvals(manager, entry, project);
         succeeded(manager.post("/api/v1/timer/start", "{\"project_id\": %d}".formatted(project)));
         succeeded(manager.post("/api/v1/timer/stop", null));
         succeeded(manager.patch("/api/v1/projects/" + project,
@@ -212,6 +217,40 @@ class ProjectionRebuildTest extends EndToEndTest {
         succeeded(admin.patch("/api/v1/clients/" + otherClient, "{\"status\": \"active\"}"));
         succeeded(admin.patch("/api/v1/users/" + createUser("user"), "{\"is_active\": false}"));
         return clientId;
+    }
+
+    /**
+     * Approvals of every kind: approved and then amended; a chain of two levels, approved and then rejected; a
+     * request cancelled; one cancelled by an edit.
+     */
+    private void approvals(ApiClient manager, long amendedEntry, long project) {
+        long adminId = admin.get("/api/v1/users/me").body().get("user").get("id").asLong();
+        succeeded(admin.post("/api/v1/time-entry-approvals/%d/approve".formatted(requestApproval(manager,
+                amendedEntry, "{\"comment\": \"week 18\"}")), "{\"comment\": \"fine\"}"));
+        succeeded(admin.patch("/api/v1/time-entries/" + amendedEntry,
+                "{\"notes\": \"amended\", \"reason\": \"typo\"}"));
+        long otherManagerId = createUser("manager");
+        ApiClient otherManager = admin.as(tokenFor(otherManagerId, "read:*,write:*"));
+        long chained = manager.post("/api/v1/time-entries", """
+                {"project_id": %d, "start_time": "2021-05-05T09:00:00Z", "end_time": "2021-05-05T10:00:00Z"}"""
+                .formatted(project)).body().get("time_entry").get("id").asLong();
+        long levelOne = requestApproval(manager, chained, "{\"approver_ids\": [%d, %d]}".formatted(otherManagerId,
+                adminId));
+        succeeded(otherManager.post("/api/v1/time-entry-approvals/%d/approve".formatted(levelOne), "{}"));
+        long levelTwo = admin.get("/api/v1/time-entry-approvals?time_entry_id=" + chained).body().get("approvals")
+                .get(0).get("id").asLong();
+        succeeded(admin.post("/api/v1/time-entry-approvals/%d/reject".formatted(levelTwo),
+                "{\"rejection_reason\": \"wrong day\"}"));
+        succeeded(manager.post("/api/v1/time-entry-approvals/%d/cancel".formatted(requestApproval(manager, chained,
+                "{}")), "{}"));
+        requestApproval(manager, chained, "{}");
+        succeeded(manager.patch("/api/v1/time-entries/" + chained, "{\"notes\": \"changed while pending\"}"));
+    }
+
+    private static long requestApproval(ApiClient requester, long entryId, String body) {
+        Response requested = requester.post("/api/v1/time-entries/" + entryId + "/request-approval", body);
+        succeeded(requested);
+        return requested.body().get("approval").get("id").asLong();
     }
 
     private static void succeeded(Response response) {

@@ -53,7 +53,7 @@ class BadInputMatrixTest extends EndToEndTest {
     private static final Map<String, String> FIELD_TYPES = fieldTypes(
             "text", "name description contact_person company phone address billing_ref code notes invoice_number "
                     + "username password full_name timezone date_format time_format reason role status priority "
-                    + "source action email",
+                    + "source action email comment",
             "id", "client_id project_id task_id user_id manager_id assigned_to",
             "integer", "break_seconds budget_threshold_percent expires_days",
             "decimal", "default_hourly_rate hourly_rate estimated_hours budget_amount",
@@ -61,7 +61,7 @@ class BadInputMatrixTest extends EndToEndTest {
             "datetime", "start_time end_time expires_at if_updated_at",
             "date", "due_date",
             "strings", "scopes tags ip_whitelist read_models",
-            "ids", "entry_ids",
+            "ids", "entry_ids approver_ids approval_ids",
             "object", "custom_fields");
 
     @Autowired

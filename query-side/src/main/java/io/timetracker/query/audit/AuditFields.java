@@ -37,6 +37,16 @@ final class AuditFields {
         return fields;
     }
 
+    /** The id an event names first: the entity's own, for an entity embedded in another's aggregate. */
+    static long firstId(Object event) {
+        RecordComponent[] components = event.getClass().getRecordComponents();
+        if (components == null || components.length == 0
+                || !(valueOf(components[0], event) instanceof Number id)) {
+            throw new IllegalStateException(event.getClass() + " names no entity id first");
+        }
+        return id.longValue();
+    }
+
     private static void put(Map<String, Object> fields, String name, Object value) {
         if (AuditVocabulary.isSecret(name)) {
             return;

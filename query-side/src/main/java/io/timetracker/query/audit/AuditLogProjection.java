@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
+
 import static io.timetracker.query.common.RowStatement.bigint;
 import static io.timetracker.query.common.RowStatement.bool;
 import static io.timetracker.query.common.RowStatement.text;
@@ -97,16 +99,24 @@ public class AuditLogProjection {
         if (split <= 0) {
             throw new IllegalStateException("Aggregate identifier " + aggregate + " names no type and id");
         }
-        String entityType = AuditVocabulary.entityType(aggregate.substring(0, split));
-        long entityId = Long.parseLong(aggregate.substring(split + 1));
+        String embedded = AuditVocabulary.embeddedEntityType(event.getClass());
+        String entityType = embedded != null ? embedded : AuditVocabulary.entityType(aggregate.substring(0, split));
+        long entityId = embedded != null ? AuditFields.firstId(event) : Long.parseLong(aggregate.substring(split + 1));
         String action = AuditVocabulary.action(event.getClass(), entityType);
         MetaData metaData = message.getMetaData();
+        Map<String, Object> fields = AuditFields.of(event, entityId);
         writes.add(RECORD, aggregate, aggregate, message.getSequenceNumber(), entityType, entityId, action,
-                AuditVocabulary.DELETED.equals(action), JsonColumns.write(AuditFields.of(event, entityId)),
+                AuditVocabulary.DELETED.equals(action), JsonColumns.write(fields),
                 Columns.timestamp(message.getTimestamp()), number(metaData.get("userId")),
                 number(metaData.get("tokenId")), (String) metaData.get("requestId"),
-                (String) metaData.get("clientIp"), (String) metaData.get("userAgent"),
-                (String) metaData.get("reason"));
+                (String) metaData.get("clientIp"), (String) metaData.get("userAgent"), reason(metaData, fields));
+    }
+
+    /** The reason the request gave, else the one the event states as a fact of its own (a rejection's). */
+    private static String reason(MetaData metaData, Map<String, Object> fields) {
+        Object given = metaData.get("reason");
+        Object stated = fields.get("reason");
+        return given instanceof String text ? text : stated instanceof String text ? text : null;
     }
 
     private static Long number(Object value) {

@@ -1,5 +1,6 @@
 package io.timetracker.query.audit;
 
+import io.timetracker.events.AggregateIds;
 import io.timetracker.query.audit.AuditQueries.AuditFilter;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.JsonColumns;
@@ -76,9 +77,11 @@ public class AuditLogReads {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public PageResult handle(AuditQueries.FindHistory query) {
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        String where = where(new AuditFilter(
-                AuditVocabulary.entityType(query.aggregateType()), query.entityId(), null, null, null, null), params);
+        // The rows of the resource's own event stream: its entity's and those of entities it decides (approvals).
+        MapSqlParameterSource params = new MapSqlParameterSource("aggregate",
+                AggregateIds.of(query.aggregateType(), query.entityId()));
+        String where = " WHERE a.id IN (SELECT d.global_index FROM domain_event_entry d"
+                + " WHERE d.aggregate_identifier = :aggregate)";
         List<AuditRow> rows = page(where, OLDEST_FIRST, query.page(), params);
         return new PageResult<>(rows, total(rows.size(), query.page(), () -> count(where, params)));
     }

@@ -1,5 +1,10 @@
 package io.timetracker.query.audit;
 
+import io.timetracker.events.approval.ApprovalCancelled;
+import io.timetracker.events.approval.ApprovalGranted;
+import io.timetracker.events.approval.ApprovalRejected;
+import io.timetracker.events.approval.ApprovalRequested;
+import io.timetracker.events.approval.ApprovalRevoked;
 import io.timetracker.events.client.ClientArchived;
 import io.timetracker.events.client.ClientCreated;
 import io.timetracker.events.client.ClientReactivated;
@@ -29,22 +34,38 @@ final class AuditVocabulary {
     /** Aggregate types whose entity type is not the aggregate type in snake case (none so far). */
     private static final Map<String, String> ENTITY_TYPES = Map.of();
 
+    /**
+     * Events about an entity that lives inside another entity's aggregate (an approval request is decided by its
+     * time entry, so its events are in the entry's stream): the entity type; its id is the event's first component.
+     */
+    private static final Map<Class<?>, String> EMBEDDED_ENTITIES = Map.of(
+            ApprovalRequested.class, "approval",
+            ApprovalGranted.class, "approval",
+            ApprovalRejected.class, "approval",
+            ApprovalCancelled.class, "approval",
+            ApprovalRevoked.class, "approval");
+
     /** Events that make something new, under the action every other creation has. */
     private static final Map<Class<?>, String> ACTIONS = Map.of(
             UserRegistered.class, "created",
             UserProfileChanged.class, "updated",
-            ApiTokenIssued.class, "created");
+            ApiTokenIssued.class, "created",
+            ApprovalGranted.class, "approved");
 
     /** Fields an event sets without carrying them. */
-    private static final Map<Class<?>, Map<String, Object>> IMPLIED = Map.of(
-            TimerResumed.class, nullValued("paused_at"),
-            TimerStopped.class, nullValued("paused_at"),
-            UserRegistered.class, Map.of("is_active", true),
-            UserDeactivated.class, Map.of("is_active", false),
-            UserReactivated.class, Map.of("is_active", true),
-            ClientCreated.class, Map.of("is_active", true),
-            ClientArchived.class, Map.of("is_active", false),
-            ClientReactivated.class, Map.of("is_active", true));
+    private static final Map<Class<?>, Map<String, Object>> IMPLIED = Map.ofEntries(
+            Map.entry(TimerResumed.class, nullValued("paused_at")),
+            Map.entry(TimerStopped.class, nullValued("paused_at")),
+            Map.entry(UserRegistered.class, Map.of("is_active", true)),
+            Map.entry(UserDeactivated.class, Map.of("is_active", false)),
+            Map.entry(UserReactivated.class, Map.of("is_active", true)),
+            Map.entry(ClientCreated.class, Map.of("is_active", true)),
+            Map.entry(ClientArchived.class, Map.of("is_active", false)),
+            Map.entry(ClientReactivated.class, Map.of("is_active", true)),
+            Map.entry(ApprovalRequested.class, Map.of("status", "pending")),
+            Map.entry(ApprovalGranted.class, Map.of("status", "approved")),
+            Map.entry(ApprovalRejected.class, Map.of("status", "rejected")),
+            Map.entry(ApprovalCancelled.class, Map.of("status", "cancelled")));
 
     /** An entity after this action has no fields left: every field it had changes to null. */
     static final String DELETED = "deleted";
@@ -61,6 +82,11 @@ final class AuditVocabulary {
     /** The entity type of an aggregate type ({@code time-entry}: {@code time_entry}). */
     static String entityType(String aggregateType) {
         return ENTITY_TYPES.getOrDefault(aggregateType, aggregateType.replace('-', '_'));
+    }
+
+    /** The entity type of an event about an entity embedded in its aggregate, or null when its entity is the aggregate. */
+    static String embeddedEntityType(Class<?> eventType) {
+        return EMBEDDED_ENTITIES.get(eventType);
     }
 
     static String action(Class<?> eventType, String entityType) {

@@ -1,5 +1,6 @@
 package io.timetracker.query.audit;
 
+import io.timetracker.events.approval.ApprovalGranted;
 import io.timetracker.events.client.ClientArchived;
 import io.timetracker.events.client.ClientDetails;
 import io.timetracker.events.client.ClientUpdated;
@@ -81,5 +82,17 @@ class AuditFieldsTest {
         assertThat(AuditVocabulary.action(UserRegistered.class, "user")).isEqualTo("created");
         assertThat(AuditVocabulary.entityType("time-entry")).isEqualTo("time_entry");
         assertThat(AuditVocabulary.entityType("api-token")).isEqualTo("api_token");
+    }
+
+    @Test
+    void anApprovalIsAnEntityOfItsOwnInsideItsEntrysStream() {
+        ApprovalGranted granted = new ApprovalGranted(31, 12, 2, 5, "fine", true);
+
+        assertThat(AuditVocabulary.embeddedEntityType(ApprovalGranted.class)).isEqualTo("approval");
+        assertThat(AuditVocabulary.embeddedEntityType(TimeEntryCreated.class)).isNull();
+        assertThat(AuditFields.firstId(granted)).isEqualTo(31);
+        assertThat(AuditVocabulary.action(ApprovalGranted.class, "approval")).isEqualTo("approved");
+        assertThat(AuditFields.of(granted, 31)).doesNotContainKey("approval_id").contains(entry("entry_id", 12L),
+                entry("approved_by", 5L), entry("status", "approved"), entry("entry_approved", true));
     }
 }
