@@ -3,7 +3,6 @@ package io.timetracker.api.report;
 import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.ApiTime;
 import io.timetracker.api.web.Queries;
-import io.timetracker.api.web.QueryParams;
 import io.timetracker.api.web.RequestContext;
 import io.timetracker.query.report.ReportQueries.Group;
 import io.timetracker.query.report.ReportQueries.Grouping;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +26,6 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/v1/reports")
 public class ReportController {
-
-    private static final List<String> GROUPINGS = Arrays.stream(Grouping.values())
-            .map(grouping -> grouping.name().toLowerCase(Locale.ROOT)).toList();
 
     private final Queries queries;
     private final ReportParams params;
@@ -46,9 +41,8 @@ public class ReportController {
     @RequiresScope("read:reports")
     public Map<String, Object> summary(HttpServletRequest request) {
         ReportFilter filter = params.read(request, RequestContext.caller(request));
-        String groupBy = QueryParams.oneOf(request, "group_by", GROUPINGS, "project");
-        ReportSummary report = queries.get(new Summarize(filter, Grouping.valueOf(groupBy.toUpperCase(Locale.ROOT))),
-                ReportSummary.class);
+        Grouping grouping = ReportParams.grouping(request);
+        ReportSummary report = queries.get(new Summarize(filter, grouping), ReportSummary.class);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("start_date", filter.startDate().toString());
@@ -62,7 +56,7 @@ public class ReportController {
         body.put("total_hours", Hours.of(report.totals().seconds()));
         body.put("billable_hours", Hours.of(report.totals().billableSeconds()));
         body.put("estimated_revenue", report.totals().revenue());
-        body.put("group_by", groupBy);
+        body.put("group_by", grouping.name().toLowerCase(Locale.ROOT));
         body.put("groups", report.groups().stream().map(ReportController::groupJson).toList());
         body.put("as_of", filter.asOf() == null ? null : time.format(filter.asOf()));
         return body;

@@ -4,6 +4,7 @@ import io.timetracker.api.auth.Caller;
 import io.timetracker.api.web.ApiException;
 import io.timetracker.api.web.ApiTime;
 import io.timetracker.api.web.QueryParams;
+import io.timetracker.query.report.ReportQueries.Grouping;
 import io.timetracker.query.report.ReportQueries.ReportFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads the filters the reports and exports share: {@code start_date}/{@code end_date} (dates, or date-times read
@@ -20,6 +24,9 @@ import java.time.LocalDate;
  */
 @Component
 class ReportParams {
+
+    private static final List<String> GROUPINGS = Arrays.stream(Grouping.values())
+            .map(grouping -> grouping.name().toLowerCase(Locale.ROOT)).toList();
 
     /** The period when none is given: the last 30 days, today included. */
     private static final int DEFAULT_DAYS = 30;
@@ -54,6 +61,11 @@ class ReportParams {
             throw ApiException.validation("end_date", "Is required");
         }
         return filter(request, caller, start, end);
+    }
+
+    /** {@code group_by}: project (the default), client, user, task, day, week or month. */
+    static Grouping grouping(HttpServletRequest request) {
+        return Grouping.valueOf(QueryParams.oneOf(request, "group_by", GROUPINGS, "project").toUpperCase(Locale.ROOT));
     }
 
     private ReportFilter filter(HttpServletRequest request, Caller caller, LocalDate start, LocalDate end) {

@@ -28,8 +28,12 @@ public final class ReportQueries {
     public record Summarize(ReportFilter filter, Grouping grouping) {
     }
 
-    /** Answers {@code List<PayrollWeek>}, per user (by id) and ISO week (in order). */
-    public record PayrollWeeks(ReportFilter filter, boolean approvedOnly) {
+    /** Answers {@link Payroll}. */
+    public record PayrollWeeksOf(ReportFilter filter, boolean approvedOnly) {
+    }
+
+    /** The weeks of a payroll, per user (by id) and ISO week (in order). */
+    public record Payroll(List<PayrollWeek> weeks) {
     }
 
     /** A user's hours in one ISO week, within the period asked for ({@code periodStart}..{@code periodEnd}). */
