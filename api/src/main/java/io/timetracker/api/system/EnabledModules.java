@@ -9,7 +9,7 @@ import java.util.List;
 public class EnabledModules {
 
     private static final List<String> SERVED = List.of("projects", "clients", "tasks", "time_entries",
-            "time_approvals");
+            "time_approvals", "reports", "search");
 
     public List<String> names() {
         return SERVED;

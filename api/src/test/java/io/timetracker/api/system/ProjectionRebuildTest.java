@@ -62,6 +62,9 @@ class ProjectionRebuildTest extends EndToEndTest {
         assertThat(before.get("time_entries")).isNotEmpty();
         assertThat(before.get("project_time_totals")).isNotEmpty();
         assertThat(before.get("time_entry_approvals")).isNotEmpty();
+        // a replaced version: its last column (recorded_to) is set
+        assertThat(before.get("report_entry_versions")).anyMatch(row -> !row.endsWith(",)"));
+        assertThat(before.get("report_day_totals")).isNotEmpty();
         jdbc.update("UPDATE clients SET name = 'drifted' WHERE id = ?", clientId);
 
         JsonNode job = runToTheEnd("/api/v1/admin/projections/rebuild", "{}");
@@ -205,6 +208,10 @@ class ProjectionRebuildTest extends EndToEndTest {
                 {"project_id": %d, "start_time": "2021-05-04T09:00:00.0000005Z",
                  "end_time": "2021-05-04T10:00:00.0000005Z"}""".formatted(project)));
         approvals(manager, entry, project);
+        long deleted = manager.post("/api/v1/time-entries", """
+                {"project_id": %d, "start_time": "2021-05-06T09:00:00Z", "end_time": "2021-05-06T10:00:00Z"}"""
+                .formatted(project)).body().get("time_entry").get("id").asLong();
+        succeeded(manager.delete("/api/v1/time-entries/" + deleted));
         succeeded(manager.post("/api/v1/timer/start", "{\"project_id\": %d}".formatted(project)));
         succeeded(manager.post("/api/v1/timer/stop", null));
         succeeded(manager.patch("/api/v1/projects/" + project,

@@ -5,5 +5,10 @@ package io.timetracker.events.approval;
  * approved and locked (otherwise the next level's request follows).
  */
 public record ApprovalGranted(long approvalId, long entryId, int level, long approvedBy, String comment,
-                              boolean entryApproved) {
+                              boolean entryApproved) implements EntryApprovalEvent {
+
+    @Override
+    public String entryStatusAfter() {
+        return entryApproved ? "approved" : "pending";
+    }
 }

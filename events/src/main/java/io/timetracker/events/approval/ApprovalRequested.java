@@ -10,5 +10,10 @@ import java.util.List;
  */
 public record ApprovalRequested(long approvalId, long entryId, long entryOwnerId, long requestedBy, String comment,
                                 long entryVersion, int level, Long parentApprovalId, List<Long> approverIds,
-                                List<List<Long>> laterLevels) {
+                                List<List<Long>> laterLevels) implements EntryApprovalEvent {
+
+    @Override
+    public String entryStatusAfter() {
+        return "pending";
+    }
 }

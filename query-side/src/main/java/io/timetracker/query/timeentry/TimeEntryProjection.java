@@ -1,10 +1,6 @@
 package io.timetracker.query.timeentry;
 
-import io.timetracker.events.approval.ApprovalCancelled;
-import io.timetracker.events.approval.ApprovalGranted;
-import io.timetracker.events.approval.ApprovalRejected;
-import io.timetracker.events.approval.ApprovalRequested;
-import io.timetracker.events.approval.ApprovalRevoked;
+import io.timetracker.events.approval.EntryApprovalEvent;
 import io.timetracker.events.timeentry.TimeEntryCreated;
 import io.timetracker.events.timeentry.TimeEntryDeleted;
 import io.timetracker.events.timeentry.TimeEntryDetails;
@@ -181,34 +177,12 @@ public class TimeEntryProjection {
         writes.add(RESUME, event.entryId(), event.entryId(), event.breakSeconds(), Columns.timestamp(at), version);
     }
 
-    @EventHandler
-    void on(ApprovalRequested event, @Timestamp Instant at, @SequenceNumber long version) {
-        approval(event.entryId(), "pending", at, version);
-    }
-
-    @EventHandler
-    void on(ApprovalGranted event, @Timestamp Instant at, @SequenceNumber long version) {
-        approval(event.entryId(), event.entryApproved() ? "approved" : "pending", at, version);
-    }
-
-    @EventHandler
-    void on(ApprovalRejected event, @Timestamp Instant at, @SequenceNumber long version) {
-        approval(event.entryId(), "rejected", at, version);
-    }
-
-    @EventHandler
-    void on(ApprovalCancelled event, @Timestamp Instant at, @SequenceNumber long version) {
-        approval(event.entryId(), "none", at, version);
-    }
-
-    @EventHandler
-    void on(ApprovalRevoked event, @Timestamp Instant at, @SequenceNumber long version) {
-        approval(event.entryId(), "none", at, version);
-    }
-
     /** Only an approved entry is locked. */
-    private void approval(long entryId, String status, Instant at, long version) {
-        writes.add(APPROVAL, entryId, entryId, status, status.equals("approved"), Columns.timestamp(at), version);
+    @EventHandler
+    void on(EntryApprovalEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        String status = event.entryStatusAfter();
+        writes.add(APPROVAL, event.entryId(), event.entryId(), status, status.equals("approved"),
+                Columns.timestamp(at), version);
     }
 
     @EventHandler
