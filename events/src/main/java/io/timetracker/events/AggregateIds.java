@@ -12,6 +12,9 @@ public final class AggregateIds {
     public static final String PROJECT = "project";
     public static final String TASK = "task";
     public static final String TIME_ENTRY = "time-entry";
+    public static final String CONTACT = "contact";
+    public static final String DEAL = "deal";
+    public static final String LEAD = "lead";
 
     private AggregateIds() {
     }

@@ -64,7 +64,7 @@ public class TimeEntryBulkController {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("id", id);
             try {
-                commands.send(command(entries.find(id, caller), action, VisibleEntries.actor(caller)));
+                commands.send(command(entries.find(id, caller), action, caller.actor()));
                 result.put("success", true);
                 affected++;
             } catch (RuntimeException refused) {
