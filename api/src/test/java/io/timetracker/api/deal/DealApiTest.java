@@ -88,7 +88,8 @@ class DealApiTest extends EndToEndTest {
         assertThat(intruder.delete(path(id)).status()).isEqualTo(404);
         assertThat(intruder.get("/api/v1/deals?status=all").raw()).doesNotContain("Secret deal");
         assertThat(intruder.get("/api/v1/deals?owner=" + ownerId).status()).isEqualTo(403);
-        Response givenAway = intruder.post("/api/v1/deals", "{\"name\": \"Gift\", \"owner_id\": %d}".formatted(ownerId));
+        Response givenAway = intruder.post("/api/v1/deals",
+                "{\"name\": \"Gift\", \"owner_id\": %d}".formatted(ownerId));
         assertThat(givenAway.status()).isEqualTo(403);
         assertThat(owner.get(path(id)).body().get("deal").get("name").asString()).isEqualTo("Secret deal");
         assertThat(admin.get(path(id)).status()).isEqualTo(200);
@@ -106,7 +107,8 @@ class DealApiTest extends EndToEndTest {
                 .body().get("lead").get("id").asLong();
 
         Response linked = admin.post("/api/v1/deals", """
-                {"name": "Linked", "client_id": "%d", "contact_id": %d, "lead_id": %d}""".formatted(client, contact, lead));
+                {"name": "Linked", "client_id": "%d", "contact_id": %d, "lead_id": %d}"""
+                .formatted(client, contact, lead));
 
         assertThat(linked.status()).as(linked.raw()).isEqualTo(201);
         assertThat(linked.body().get("deal").get("contact_id").asLong()).isEqualTo(contact);

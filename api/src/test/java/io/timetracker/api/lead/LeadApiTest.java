@@ -156,7 +156,8 @@ class LeadApiTest extends EndToEndTest {
 
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(5);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM clients WHERE name = ?", Long.class, company)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM clients WHERE name = ?", Long.class, company))
+                .isEqualTo(1);
         long client = admin.get(path(id)).body().get("lead").get("converted_to_client_id").asLong();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM contacts WHERE client_id = ?", Long.class, client))
                 .isEqualTo(1);
@@ -204,8 +205,8 @@ class LeadApiTest extends EndToEndTest {
                 "score");
         assertRefused(admin.post("/api/v1/leads", "{\"first_name\": \"A\", \"last_name\": \"B\", \"status\": \"hot\"}"),
                 "status");
-        assertRefused(admin.post("/api/v1/leads", "{\"first_name\": \"A\", \"last_name\": \"B\", \"owner_id\": 987654}"),
-                "owner_id");
+        assertRefused(admin.post("/api/v1/leads",
+                "{\"first_name\": \"A\", \"last_name\": \"B\", \"owner_id\": 987654}"), "owner_id");
         long id = create(admin, "{\"first_name\": \"A\", \"last_name\": \"B\"}");
         assertRefused(admin.post(path(id) + "/convert-to-deal", "{\"stage\": \"limbo\"}"), "stage");
         assertThat(admin.get(path(id)).body().get("lead").get("status").asString()).isEqualTo("new");

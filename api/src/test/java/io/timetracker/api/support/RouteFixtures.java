@@ -130,7 +130,8 @@ public final class RouteFixtures {
                 assertThat(admin.post("/api/v1/timer/pause", null).status()).isEqualTo(200);
                 yield new Write(path, fields("reason", "\"back\""), Set.of());
             }
-            case "POST /api/v1/clients/{id}/contacts" -> new Write(path, contactFields(), Set.of("first_name", "last_name"));
+            case "POST /api/v1/clients/{id}/contacts" -> new Write(path, contactFields(),
+                    Set.of("first_name", "last_name"));
             case "PUT /api/v1/contacts/{id}", "PATCH /api/v1/contacts/{id}" -> new Write(path,
                     with(contactFields(), "reason", "\"corrected\""), Set.of("first_name", "last_name"));
             case "POST /api/v1/deals" -> new Write(path, dealFields(), Set.of("name"));

@@ -53,7 +53,8 @@ class BadInputMatrixTest extends EndToEndTest {
     private static final Map<String, String> FIELD_TYPES = fieldTypes(
             "text", "name description contact_person company phone address billing_ref code notes invoice_number "
                     + "username password full_name timezone date_format time_format reason role status priority "
-                    + "source action email first_name last_name mobile title department company_name currency_code stage",
+                    + "source action email first_name last_name mobile title department company_name currency_code "
+                    + "stage",
             "id", "client_id project_id task_id user_id manager_id assigned_to contact_id lead_id owner_id",
             "integer", "break_seconds budget_threshold_percent expires_days probability score",
             "decimal", "default_hourly_rate hourly_rate estimated_hours budget_amount estimated_value",

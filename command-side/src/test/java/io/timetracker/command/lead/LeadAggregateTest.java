@@ -57,7 +57,8 @@ class LeadAggregateTest {
 
     @Test
     void anInactiveOwnerIsRefused() {
-        doThrow(CommandRejectedException.invalid("owner_id", "No active user")).when(users).requireActive(9, "owner_id");
+        doThrow(CommandRejectedException.invalid("owner_id", "No active user")).when(users)
+                .requireActive(9, "owner_id");
 
         fixture.givenNoPriorActivity()
                 .when(new CreateLead(1, ADMIN, lead("new", null, 9)))

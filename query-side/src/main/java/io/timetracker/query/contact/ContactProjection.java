@@ -83,12 +83,14 @@ public class ContactProjection {
 
     @EventHandler
     void on(ContactCreated event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add(CREATE, event.contactId(), details(event.contactId(), event.clientId(), event.details(), at, version));
+        writes.add(CREATE, event.contactId(),
+                details(event.contactId(), event.clientId(), event.details(), at, version));
     }
 
     @EventHandler
     void on(ContactUpdated event, @Timestamp Instant at, @SequenceNumber long version) {
-        writes.add(UPDATE, event.contactId(), details(event.contactId(), event.clientId(), event.details(), at, version));
+        writes.add(UPDATE, event.contactId(),
+                details(event.contactId(), event.clientId(), event.details(), at, version));
     }
 
     @EventHandler

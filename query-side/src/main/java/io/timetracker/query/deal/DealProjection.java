@@ -24,7 +24,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 
 import static io.timetracker.query.common.RowStatement.bigint;
 import static io.timetracker.query.common.RowStatement.date;
@@ -69,7 +68,7 @@ public class DealProjection {
             SELECT id, name, client_id, contact_id, lead_id, description, stage, status, value, currency_code,
                    probability, expected_close_date, notes, owner_id, closed_at, created_by, at, at, version
             FROM rows
-            ON CONFLICT (id) DO NOTHING""", withCreatedBy());
+            ON CONFLICT (id) DO NOTHING""", RowStatement.appended(DETAILS, bigint("created_by")));
 
     private static final RowStatement UPDATE = RowStatement.of("deals", """
             UPDATE deals d SET name = r.name, client_id = r.client_id, contact_id = r.contact_id,
@@ -95,9 +94,7 @@ public class DealProjection {
     @EventHandler
     void on(DealCreated event, @Timestamp Instant at, @SequenceNumber long version) {
         Object[] details = details(event.dealId(), event.details(), event.status(), event.closedAt(), at, version);
-        Object[] withCreatedBy = Arrays.copyOf(details, details.length + 1);
-        withCreatedBy[details.length] = event.createdBy();
-        writes.add(CREATE, event.dealId(), withCreatedBy);
+        writes.add(CREATE, event.dealId(), Columns.appended(details, event.createdBy()));
     }
 
     @EventHandler
@@ -144,11 +141,5 @@ public class DealProjection {
                 details.probability(),
                 details.expectedCloseDate() == null ? null : java.sql.Date.valueOf(details.expectedCloseDate()),
                 details.notes(), details.ownerId(), Columns.timestamp(closedAt), Columns.timestamp(at), version};
-    }
-
-    private static RowStatement.Column[] withCreatedBy() {
-        RowStatement.Column[] columns = Arrays.copyOf(DETAILS, DETAILS.length + 1);
-        columns[DETAILS.length] = bigint("created_by");
-        return columns;
     }
 }

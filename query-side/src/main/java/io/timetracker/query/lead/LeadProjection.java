@@ -24,7 +24,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Arrays;
 
 import static io.timetracker.query.common.RowStatement.bigint;
 import static io.timetracker.query.common.RowStatement.integer;
@@ -69,7 +68,7 @@ public class LeadProjection {
             SELECT id, first_name, last_name, company_name, email, phone, title, source, status, score,
                    estimated_value, currency_code, notes, tags, owner_id, created_by, at, at, version
             FROM rows
-            ON CONFLICT (id) DO NOTHING""", withCreatedBy());
+            ON CONFLICT (id) DO NOTHING""", RowStatement.appended(DETAILS, bigint("created_by")));
 
     private static final RowStatement UPDATE = RowStatement.of("leads", """
             UPDATE leads l SET first_name = r.first_name, last_name = r.last_name, company_name = r.company_name,
@@ -105,9 +104,7 @@ public class LeadProjection {
     @EventHandler
     void on(LeadCreated event, @Timestamp Instant at, @SequenceNumber long version) {
         Object[] details = details(event.leadId(), event.details(), at, version);
-        Object[] withCreatedBy = Arrays.copyOf(details, details.length + 1);
-        withCreatedBy[details.length] = event.createdBy();
-        writes.add(CREATE, event.leadId(), withCreatedBy);
+        writes.add(CREATE, event.leadId(), Columns.appended(details, event.createdBy()));
     }
 
     @EventHandler
@@ -171,11 +168,5 @@ public class LeadProjection {
                 details.phone(), details.title(), details.source(), details.status(), details.score(),
                 details.estimatedValue(), details.currencyCode(), details.notes(), details.tags(), details.ownerId(),
                 Columns.timestamp(at), version};
-    }
-
-    private static RowStatement.Column[] withCreatedBy() {
-        RowStatement.Column[] columns = Arrays.copyOf(DETAILS, DETAILS.length + 1);
-        columns[DETAILS.length] = bigint("created_by");
-        return columns;
     }
 }
