@@ -52,7 +52,7 @@ public class ContactAggregate {
 
     /** Another contact of the client became primary. */
     void clearPrimary(long replacedBy) {
-        if (details.primary()) {
+        if (details.isPrimary()) {
             apply(new ContactPrimaryCleared(contactId, clientId, replacedBy));
         }
     }

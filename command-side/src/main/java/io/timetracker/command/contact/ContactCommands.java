@@ -38,7 +38,7 @@ public class ContactCommands {
         Long primary = primaryContacts.lock(command.clientId());
         contacts.newInstance(() -> new ContactAggregate(command));
         directory.record(command.contactId(), command.clientId(), true);
-        settlePrimary(command.clientId(), command.contactId(), command.details().primary(), primary);
+        settlePrimary(command.clientId(), command.contactId(), command.details().isPrimary(), primary);
     }
 
     @CommandHandler
@@ -46,7 +46,7 @@ public class ContactCommands {
         long clientId = directory.requireClientOf(command.contactId());
         Long primary = primaryContacts.lock(clientId);
         load(command.contactId(), command.expectedVersion()).execute(contact -> contact.update(command.details()));
-        settlePrimary(clientId, command.contactId(), command.details().primary(), primary);
+        settlePrimary(clientId, command.contactId(), command.details().isPrimary(), primary);
     }
 
     @CommandHandler

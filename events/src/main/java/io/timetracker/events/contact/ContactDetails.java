@@ -5,6 +5,6 @@ package io.timetracker.events.contact;
  * {@code tags}: a comma-separated string or null. At most one contact of a client is primary.
  */
 public record ContactDetails(String firstName, String lastName, String email, String phone, String mobile,
-                             String title, String department, String role, boolean primary, String address,
+                             String title, String department, String role, boolean isPrimary, String address,
                              String notes, String tags) {
 }

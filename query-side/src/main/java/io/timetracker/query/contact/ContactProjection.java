@@ -121,6 +121,6 @@ public class ContactProjection {
     private static Object[] details(long contactId, long clientId, ContactDetails details, Instant at, long version) {
         return new Object[]{contactId, clientId, details.firstName(), details.lastName(), details.email(),
                 details.phone(), details.mobile(), details.title(), details.department(), details.role(),
-                details.primary(), details.address(), details.notes(), details.tags(), Columns.timestamp(at), version};
+                details.isPrimary(), details.address(), details.notes(), details.tags(), Columns.timestamp(at), version};
     }
 }
