@@ -4,12 +4,7 @@ import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Patch;
 import io.timetracker.command.task.TaskRules;
 import io.timetracker.events.task.TaskDetails;
-import io.timetracker.query.common.Tags;
 import io.timetracker.query.task.TaskView;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * Reads a task's fields from a request body: every field for a create ({@code current} null), only the
@@ -31,23 +26,12 @@ final class TaskFields {
                 : Long.valueOf(current.projectId());
         return new TaskDetails(projectId == null ? 0 : projectId, name,
                 patch.text("description", 5000, TaskView::description),
-                oneOf(patch, body, "status", TaskRules.STATUSES, "todo", TaskView::status),
-                oneOf(patch, body, "priority", TaskRules.PRIORITIES, "medium", TaskView::priority),
+                patch.oneOf("status", TaskRules.STATUSES, "todo", TaskView::status),
+                patch.oneOf("priority", TaskRules.PRIORITIES, "medium", TaskView::priority),
                 assignee(body, current),
                 patch.reads("due_date") ? body.date("due_date") : current.dueDate(),
                 patch.nonNegativeDecimal("estimated_hours", TaskView::estimatedHours),
-                tags(patch, body));
-    }
-
-    /** An enumerated field; absent on a create, null or blank means {@code fallback}. */
-    private static String oneOf(Patch<TaskView> patch, JsonBody body, String field, List<String> allowed,
-                                String fallback, Function<TaskView, String> currentValue) {
-        String value = patch.text(field, 20, currentValue);
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        String normalized = value.toLowerCase(Locale.ROOT);
-        return allowed.contains(normalized) ? normalized : body.reject(field, TaskRules.mustBeOneOf(allowed));
+                patch.tags("tags", MAX_TAGS_LENGTH, TaskView::tagList));
     }
 
     /** {@code assigned_to}, or its alias when only the alias is sent. */
@@ -59,16 +43,5 @@ final class TaskFields {
             return body.integer(ASSIGNEE_ALIAS);
         }
         return current == null ? null : current.assignedTo();
-    }
-
-    /** Tags as one comma-separated string, each tag once (ignoring case), in the order given; none is null. */
-    private static String tags(Patch<TaskView> patch, JsonBody body) {
-        List<String> tags = patch.stringList("tags", TaskView::tagList);
-        if (tags == null || tags.isEmpty()) {
-            return null;
-        }
-        String joined = Tags.join(tags);
-        return joined == null || joined.length() <= MAX_TAGS_LENGTH ? joined
-                : body.reject("tags", "Must be at most " + MAX_TAGS_LENGTH + " characters");
     }
 }

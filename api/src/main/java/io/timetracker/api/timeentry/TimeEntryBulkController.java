@@ -53,7 +53,7 @@ public class TimeEntryBulkController {
         body.throwIfInvalid();
 
         EachItem.Outcome outcome = EachItem.of(ids, "id", id -> {
-            commands.send(command(entries.find(id, caller), action, VisibleEntries.actor(caller)));
+            commands.send(command(entries.find(id, caller), action, caller.actor()));
             return Map.of();
         });
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -87,7 +87,7 @@ public class TimeEntryController {
         }
         body.throwIfInvalid();
         long id = ids.next(AggregateIds.TIME_ENTRY);
-        commands.send(new CreateTimeEntry(id, VisibleEntries.actor(caller),
+        commands.send(new CreateTimeEntry(id, caller.actor(),
                 userId != null ? userId : caller.userId(), input, source != null ? source : "manual"));
         return Envelopes.created("Time entry", "time_entry", entries.find(id, caller),
                 "/api/v1/time-entries/" + id);
@@ -104,7 +104,7 @@ public class TimeEntryController {
         body.throwIfInvalid();
         requireFresh(current.value(), ifUpdatedAt);
         Long expected = Preconditions.ifMatch(request);
-        commands.send(new UpdateTimeEntry(id, VisibleEntries.actor(caller), input,
+        commands.send(new UpdateTimeEntry(id, caller.actor(), input,
                 expected != null ? expected : current.version()));
         return Envelopes.updated("Time entry", "time_entry", entries.find(id, caller));
     }
@@ -114,7 +114,7 @@ public class TimeEntryController {
     public Map<String, Object> delete(@PathVariable long id, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
         entries.find(id, caller);
-        commands.send(new DeleteTimeEntry(id, VisibleEntries.actor(caller), Preconditions.ifMatch(request)));
+        commands.send(new DeleteTimeEntry(id, caller.actor(), Preconditions.ifMatch(request)));
         return Envelopes.message("Time entry deleted successfully");
     }
 

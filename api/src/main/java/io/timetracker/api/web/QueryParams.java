@@ -1,5 +1,6 @@
 package io.timetracker.api.web;
 
+import io.timetracker.api.auth.Caller;
 import io.timetracker.query.common.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -34,6 +35,30 @@ public final class QueryParams {
             throw ApiException.validation(name, "Must be a positive integer");
         }
         return Long.parseLong(value);
+    }
+
+    /**
+     * The {@code owner} filter of a list of owned resources (deals, leads): any owner for admins (null: all);
+     * non-admins list only their own, and asking for another user's is 403.
+     */
+    public static Long visibleOwner(HttpServletRequest request, Caller caller) {
+        Long owner = id(request, "owner");
+        if (caller.isAdmin()) {
+            return owner;
+        }
+        if (owner != null && owner != caller.userId()) {
+            throw ApiException.forbidden("Only administrators may list what other users own");
+        }
+        return caller.userId();
+    }
+
+    /** A free text of at most {@code maxLength} characters, trimmed; null when absent or blank. */
+    public static String text(HttpServletRequest request, String name, int maxLength) {
+        String value = blankToNull(request.getParameter(name));
+        if (value != null && value.length() > maxLength) {
+            throw ApiException.validation(name, "Must be at most " + maxLength + " characters");
+        }
+        return value;
     }
 
     /** One of {@code allowed}, or {@code fallback} when absent. */

@@ -36,8 +36,8 @@ class ProjectionRebuildTest extends EndToEndTest {
     private static final Set<String> NOT_READ_MODELS = Set.of("flyway_schema_history", "domain_event_entry",
             "snapshot_event_entry", "token_entry", "saga_entry", "association_value_entry", "dead_letter_entry",
             "unique_key", "running_timer", "time_entry_span", "client_directory", "project_directory",
-            "user_directory", "task_directory", "approval_directory", "idempotency_record", "api_token_usage",
-            "read_model_state", "projection_job");
+            "user_directory", "task_directory", "approval_directory", "contact_directory", "primary_contact",
+            "lead_directory", "idempotency_record", "api_token_usage", "read_model_state", "projection_job");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -223,6 +223,7 @@ class ProjectionRebuildTest extends EndToEndTest {
         succeeded(admin.delete("/api/v1/clients/" + otherClient));
         succeeded(admin.patch("/api/v1/clients/" + otherClient, "{\"status\": \"active\"}"));
         succeeded(admin.patch("/api/v1/users/" + createUser("user"), "{\"is_active\": false}"));
+        crmSession(manager, clientId);
         return clientId;
     }
 
@@ -258,6 +259,31 @@ class ProjectionRebuildTest extends EndToEndTest {
         Response requested = requester.post("/api/v1/time-entries/" + entryId + "/request-approval", body);
         succeeded(requested);
         return requested.body().get("approval").get("id").asLong();
+    }
+
+    /** Contacts changing primary, a lead converted to a client and a deal, a deal won, things deleted. */
+    private void crmSession(ApiClient manager, long clientId) {
+        String contacts = "/api/v1/clients/" + clientId + "/contacts";
+        long first = manager.post(contacts, "{\"name\": \"Ann Lee\", \"is_primary\": true, \"tags\": \"a\"}")
+                .body().get("contact").get("id").asLong();
+        long second = manager.post(contacts, "{\"first_name\": \"Bo\", \"last_name\": \"Day\"}")
+                .body().get("contact").get("id").asLong();
+        succeeded(manager.patch("/api/v1/contacts/" + second, "{\"is_primary\": true, \"role\": \"billing\"}"));
+        succeeded(manager.delete("/api/v1/contacts/" + first));
+        long lead = manager.post("/api/v1/leads", """
+                {"first_name": "Cy", "last_name": "Doe", "company_name": "%s", "score": 40, "estimated_value": 900.5}"""
+                .formatted(unique("Lead company"))).body().get("lead").get("id").asLong();
+        succeeded(manager.patch("/api/v1/leads/" + lead, "{\"status\": \"qualified\"}"));
+        succeeded(manager.post("/api/v1/leads/" + lead + "/convert-to-client", null));
+        succeeded(manager.post("/api/v1/leads/" + lead + "/convert-to-deal", "{\"probability\": 80}"));
+        long deal = manager.post("/api/v1/deals", "{\"name\": \"Deal\", \"client_id\": %d, \"value\": 100}"
+                .formatted(clientId)).body().get("deal").get("id").asLong();
+        succeeded(manager.patch("/api/v1/deals/" + deal, "{\"stage\": \"closed_won\"}"));
+        long dropped = manager.post("/api/v1/leads", "{\"first_name\": \"Di\", \"last_name\": \"Ray\"}")
+                .body().get("lead").get("id").asLong();
+        succeeded(manager.delete("/api/v1/leads/" + dropped));
+        succeeded(manager.delete("/api/v1/deals/" + manager.post("/api/v1/deals", "{\"name\": \"Gone\"}")
+                .body().get("deal").get("id").asLong()));
     }
 
     private static void succeeded(Response response) {

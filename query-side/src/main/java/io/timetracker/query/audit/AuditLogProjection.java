@@ -106,7 +106,7 @@ public class AuditLogProjection {
         MetaData metaData = message.getMetaData();
         Map<String, Object> fields = AuditFields.of(event, entityId);
         writes.add(RECORD, aggregate, aggregate, message.getSequenceNumber(), entityType, entityId, action,
-                AuditVocabulary.DELETED.equals(action), JsonColumns.write(fields),
+                AuditVocabulary.clearsFields(event.getClass(), action), JsonColumns.write(fields),
                 Columns.timestamp(message.getTimestamp()), number(metaData.get("userId")),
                 number(metaData.get("tokenId")), (String) metaData.get("requestId"),
                 (String) metaData.get("clientIp"), (String) metaData.get("userAgent"), reason(metaData, fields));

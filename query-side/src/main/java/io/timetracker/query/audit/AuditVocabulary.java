@@ -8,6 +8,11 @@ import io.timetracker.events.approval.ApprovalRevoked;
 import io.timetracker.events.client.ClientArchived;
 import io.timetracker.events.client.ClientCreated;
 import io.timetracker.events.client.ClientReactivated;
+import io.timetracker.events.contact.ContactCreated;
+import io.timetracker.events.contact.ContactDeleted;
+import io.timetracker.events.contact.ContactPrimaryCleared;
+import io.timetracker.events.lead.LeadConvertedToClient;
+import io.timetracker.events.lead.LeadConvertedToDeal;
 import io.timetracker.events.timeentry.TimerResumed;
 import io.timetracker.events.timeentry.TimerStopped;
 import io.timetracker.events.token.ApiTokenIssued;
@@ -20,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How events read in the audit log. Most of it follows from the event itself: the entity is its aggregate (identifier
@@ -65,10 +71,17 @@ final class AuditVocabulary {
             Map.entry(ApprovalRequested.class, Map.of("status", "pending")),
             Map.entry(ApprovalGranted.class, Map.of("status", "approved")),
             Map.entry(ApprovalRejected.class, Map.of("status", "rejected")),
-            Map.entry(ApprovalCancelled.class, Map.of("status", "cancelled")));
+            Map.entry(ApprovalCancelled.class, Map.of("status", "cancelled")),
+            Map.entry(ContactCreated.class, Map.of("is_active", true)),
+            Map.entry(ContactDeleted.class, Map.of("is_active", false, "is_primary", false)),
+            Map.entry(ContactPrimaryCleared.class, Map.of("is_primary", false)),
+            Map.entry(LeadConvertedToClient.class, Map.of("status", "converted")),
+            Map.entry(LeadConvertedToDeal.class, Map.of("status", "converted")));
 
-    /** An entity after this action has no fields left: every field it had changes to null. */
-    static final String DELETED = "deleted";
+    /** Deletions that keep the entity readable (a soft delete): its fields stay, only the implied ones change. */
+    private static final Set<Class<?>> SOFT_DELETIONS = Set.of(ContactDeleted.class);
+
+    private static final String DELETED = "deleted";
 
     /**
      * Parts of a component name that mark a secret or what a secret could be checked against (a password hash, a token
@@ -98,6 +111,11 @@ final class AuditVocabulary {
         String entity = camelCase(entityType);
         return snakeCase(name.startsWith(entity) && name.length() > entity.length()
                 ? name.substring(entity.length()) : name);
+    }
+
+    /** Whether the entity has no fields left after the event: every field it had changes to null. */
+    static boolean clearsFields(Class<?> eventType, String action) {
+        return DELETED.equals(action) && !SOFT_DELETIONS.contains(eventType);
     }
 
     static Map<String, Object> implied(Class<?> eventType) {
