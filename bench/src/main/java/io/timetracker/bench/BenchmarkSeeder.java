@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replay also meets changes. Each thread sends its commands in transactions of {@code batch} entries, as an import
  * would: every command still passes its aggregate's rules and the constraint tables, but a batch shares one commit
  * and one set of projection statements, so one failing command rolls back its whole batch and stops the seeding.
- * Runs only with the Spring profile {@code bench-seed}, once (it skips when {@code bench-user-1} exists). See
+ * An entry's events are recorded as its user's own (their metadata names the user), so the audit log has actors to
+ * filter by. Runs only with the Spring profile {@code bench-seed}, once (it skips when {@code bench-user-1} exists). See
  * {@code bench/README.md}.
  */
 @Component
@@ -148,9 +149,10 @@ public class BenchmarkSeeder implements ApplicationRunner {
         batchWork.execute(() -> {
             for (int i = from; i < until; i += threads) {
                 CreateTimeEntry created = entry(i, projectId, userIds);
-                send(created);
+                MetaData byItsUser = MetaData.with("requestId", "bench-seed").and("userId", created.userId());
+                send(created, byItsUser);
                 if (updateEvery > 0 && i % updateEvery == 0) {
-                    send(edited(created));
+                    send(edited(created), byItsUser);
                 }
             }
         });
@@ -176,7 +178,10 @@ public class BenchmarkSeeder implements ApplicationRunner {
     }
 
     private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with("requestId", "bench-seed")));
+        send(command, MetaData.with("requestId", "bench-seed"));
+    }
+
+    private void send(Object command, MetaData metaData) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
     }
 }

@@ -12,6 +12,11 @@ public final class AggregateIds {
     public static final String PROJECT = "project";
     public static final String TASK = "task";
     public static final String TIME_ENTRY = "time-entry";
+    /** Approval requests have no stream of their own (their entry decides them); this names their ids. */
+    public static final String TIME_ENTRY_APPROVAL = "time-entry-approval";
+    public static final String CONTACT = "contact";
+    public static final String DEAL = "deal";
+    public static final String LEAD = "lead";
 
     private AggregateIds() {
     }

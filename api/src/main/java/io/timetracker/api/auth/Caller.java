@@ -1,5 +1,7 @@
 package io.timetracker.api.auth;
 
+import io.timetracker.command.common.Actor;
+
 import java.util.List;
 
 /** The authenticated user behind a request, and the token they came with. */
@@ -8,6 +10,11 @@ public record Caller(long userId, String username, String role, long tokenId, St
 
     public boolean isAdmin() {
         return "admin".equals(role);
+    }
+
+    /** The caller as the domain rules see it. */
+    public Actor actor() {
+        return new Actor(userId, isAdmin());
     }
 
     /** Contract §1: empty denies; admin:all and * allow all; exact match; read:* / write:* cover their action. */

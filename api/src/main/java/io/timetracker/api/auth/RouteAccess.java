@@ -27,6 +27,9 @@ public record RouteAccess(Kind kind, List<String> scopes, boolean signIn) {
         if (open != null) {
             return new RouteAccess(Kind.PUBLIC, List.of(), open.signIn());
         }
+        if (scoped != null && scoped.value().length == 0) {
+            return UNDECLARED; // a scope rule that names no scope would let every token through
+        }
         if (scoped != null) {
             return new RouteAccess(Kind.SCOPED, List.of(scoped.value()), false);
         }

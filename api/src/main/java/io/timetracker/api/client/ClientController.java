@@ -1,5 +1,6 @@
 package io.timetracker.api.client;
 
+import io.timetracker.api.audit.ResourceHistory;
 import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
@@ -8,6 +9,7 @@ import io.timetracker.api.web.PartialUpdates;
 import io.timetracker.api.web.Preconditions;
 import io.timetracker.api.web.Queries;
 import io.timetracker.api.web.QueryParams;
+import io.timetracker.api.web.RequestContext;
 import io.timetracker.command.client.ArchiveClient;
 import io.timetracker.command.client.CreateClient;
 import io.timetracker.command.client.UpdateClient;
@@ -41,12 +43,15 @@ public class ClientController {
     private final Queries queries;
     private final PartialUpdates updates;
     private final IdAllocator ids;
+    private final ResourceHistory histories;
 
-    public ClientController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids) {
+    public ClientController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids,
+                            ResourceHistory histories) {
         this.commands = commands;
         this.queries = queries;
         this.updates = updates;
         this.ids = ids;
+        this.histories = histories;
     }
 
     @GetMapping
@@ -61,6 +66,13 @@ public class ClientController {
     @RequiresScope("read:clients")
     public ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
         return Envelopes.one("client", find(id));
+    }
+
+    /** The client's trail, oldest first; every reader of clients sees every client. */
+    @GetMapping("/{id}/history")
+    @RequiresScope("read:clients")
+    public Map<String, Object> history(@PathVariable long id, HttpServletRequest request) {
+        return histories.of(AggregateIds.CLIENT, id, "Client", true, RequestContext.caller(request), request);
     }
 
     @PostMapping

@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.queryhandling.LoggingQueryInvocationErrorHandler;
@@ -95,6 +95,14 @@ public class AxonConfig {
     }
 
     /**
+     * PostgreSQL's SQL state for a unique violation: an append that lost the race for an aggregate's next sequence
+     * number (another node wrote it first) is then a concurrency conflict, answered 409, not a failure. Axon's
+     * {@code JdbcSQLErrorCodesResolver} looks for {@code SQLIntegrityConstraintViolationException}, which the
+     * PostgreSQL driver never throws.
+     */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
      * The event store: Axon's JDBC engine on the application's DataSource, in the transaction of the unit of work
      * that appends (the command's). Declared here for the same reason: Axon's JDBC auto-configuration is decided
      * before Spring Boot has made the DataSource, and would silently leave events unstored. Replays read {@code
@@ -110,7 +118,7 @@ public class AxonConfig {
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)

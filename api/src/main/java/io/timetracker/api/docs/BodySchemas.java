@@ -57,11 +57,20 @@ final class BodySchemas {
         if (field.mandatory() && field.type() == BodyField.Type.STRING && field.values().isEmpty()) {
             schema.setMinLength(1);
         }
+        boolean list = field.type() == BodyField.Type.STRING_LIST || field.type() == BodyField.Type.INTEGER_LIST;
         if (field.minimum() != null) {
-            schema.setMinimum(new BigDecimal(field.minimum().toString()));
+            if (list) {
+                schema.setMinItems(field.minimum().intValue());
+            } else {
+                schema.setMinimum(new BigDecimal(field.minimum().toString()));
+            }
         }
         if (field.maximum() != null) {
-            schema.setMaximum(new BigDecimal(field.maximum().toString()));
+            if (list) {
+                schema.setMaxItems(field.maximum().intValue());
+            } else {
+                schema.setMaximum(new BigDecimal(field.maximum().toString()));
+            }
         }
         if (!field.values().isEmpty()) {
             @SuppressWarnings("unchecked")

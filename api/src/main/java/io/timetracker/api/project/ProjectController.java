@@ -1,5 +1,6 @@
 package io.timetracker.api.project;
 
+import io.timetracker.api.audit.ResourceHistory;
 import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
@@ -43,12 +44,15 @@ public class ProjectController {
     private final Queries queries;
     private final PartialUpdates updates;
     private final IdAllocator ids;
+    private final ResourceHistory histories;
 
-    public ProjectController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids) {
+    public ProjectController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids,
+                             ResourceHistory histories) {
         this.commands = commands;
         this.queries = queries;
         this.updates = updates;
         this.ids = ids;
+        this.histories = histories;
     }
 
     @GetMapping
@@ -65,6 +69,13 @@ public class ProjectController {
     @RequiresScope("read:projects")
     public ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
         return Envelopes.one("project", find(id));
+    }
+
+    /** The project's trail, oldest first; every reader of projects sees every project. */
+    @GetMapping("/{id}/history")
+    @RequiresScope("read:projects")
+    public Map<String, Object> history(@PathVariable long id, HttpServletRequest request) {
+        return histories.of(AggregateIds.PROJECT, id, "Project", true, RequestContext.caller(request), request);
     }
 
     @PostMapping

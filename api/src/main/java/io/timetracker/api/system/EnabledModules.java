@@ -8,7 +8,8 @@ import java.util.List;
 @Component
 public class EnabledModules {
 
-    private static final List<String> SERVED = List.of("projects", "clients", "tasks", "time_entries");
+    private static final List<String> SERVED = List.of("projects", "clients", "contacts", "tasks", "time_entries",
+            "time_approvals", "reports", "search", "deals", "leads");
 
     public List<String> names() {
         return SERVED;

@@ -104,6 +104,7 @@ public class SystemController {
         endpoints.put("tasks", "/api/v1/tasks");
         endpoints.put("time_entries", "/api/v1/time-entries");
         endpoints.put("timer", "/api/v1/timer");
+        endpoints.put("time_entry_approvals", "/api/v1/time-entry-approvals");
         return endpoints;
     }
 }

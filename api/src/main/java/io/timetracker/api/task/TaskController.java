@@ -1,5 +1,6 @@
 package io.timetracker.api.task;
 
+import io.timetracker.api.audit.ResourceHistory;
 import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
@@ -42,12 +43,15 @@ public class TaskController {
     private final Queries queries;
     private final PartialUpdates updates;
     private final IdAllocator ids;
+    private final ResourceHistory histories;
 
-    public TaskController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids) {
+    public TaskController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids,
+                          ResourceHistory histories) {
         this.commands = commands;
         this.queries = queries;
         this.updates = updates;
         this.ids = ids;
+        this.histories = histories;
     }
 
     @GetMapping
@@ -64,6 +68,14 @@ public class TaskController {
     @RequiresScope("read:tasks")
     public ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
         return Envelopes.one("task", find(id));
+    }
+
+    /** The task's trail, oldest first; a deleted task's stays readable for admins. */
+    @GetMapping("/{id}/history")
+    @RequiresScope("read:tasks")
+    public Map<String, Object> history(@PathVariable long id, HttpServletRequest request) {
+        boolean visible = queries.get(new FindTask(id), Versioned.class) != null;
+        return histories.of(AggregateIds.TASK, id, "Task", visible, RequestContext.caller(request), request);
     }
 
     @PostMapping

@@ -6,12 +6,10 @@ import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Patch;
 import io.timetracker.command.task.TaskRules;
 import io.timetracker.events.task.TaskDetails;
-import io.timetracker.query.common.Tags;
 import io.timetracker.query.task.TaskView;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Reads a task's fields from a request body: every field for a create ({@code current} null), only the
@@ -31,8 +29,7 @@ final class TaskFields {
             .describedAs("The assignee's user id (alias: assignee_id)");
     static final BodyField<LocalDate> DUE_DATE = BodyField.date("due_date");
     static final BodyField<BigDecimal> ESTIMATED_HOURS = BodyField.amount("estimated_hours");
-    static final BodyField<List<String>> TAGS = BodyField.commaList("tags")
-            .describedAs("At most " + MAX_TAGS_LENGTH + " characters joined");
+    static final BodyField<String> TAGS = BodyField.tags("tags", MAX_TAGS_LENGTH);
 
     static final BodyShape CREATE = BodyShape.of("TaskCreate", NAME, PROJECT_ID, DESCRIPTION, STATUS, PRIORITY,
             ASSIGNED_TO, DUE_DATE, ESTIMATED_HOURS, TAGS);
@@ -51,17 +48,6 @@ final class TaskFields {
                 patch.read(ASSIGNED_TO, TaskView::assignedTo),
                 patch.read(DUE_DATE, TaskView::dueDate),
                 patch.read(ESTIMATED_HOURS, TaskView::estimatedHours),
-                tags(patch, body));
-    }
-
-    /** Tags as one comma-separated string, each tag once (ignoring case), in the order given; none is null. */
-    private static String tags(Patch<TaskView> patch, JsonBody body) {
-        List<String> tags = patch.read(TAGS, TaskView::tagList);
-        if (tags == null || tags.isEmpty()) {
-            return null;
-        }
-        String joined = Tags.join(tags);
-        return joined == null || joined.length() <= MAX_TAGS_LENGTH ? joined
-                : body.reject("tags", "Must be at most " + MAX_TAGS_LENGTH + " characters");
+                patch.read(TAGS, TaskView::tags));
     }
 }

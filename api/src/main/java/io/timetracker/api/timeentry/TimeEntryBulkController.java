@@ -5,8 +5,8 @@ import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.BodyField;
 import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.CommandDispatcher;
+import io.timetracker.api.web.EachItem;
 import io.timetracker.api.web.JsonBody;
-import io.timetracker.api.web.Rejections;
 import io.timetracker.api.web.RequestContext;
 import io.timetracker.command.common.Actor;
 import io.timetracker.command.common.TargetedCommand;
@@ -22,20 +22,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /time-entries/bulk}: one action on many entries, each entry on its own (one command each, so one
- * entry's refusal never undoes another's change); the answer reports every id's outcome.
+ * {@code POST /time-entries/bulk}: one action on many entries, each entry on its own ({@link EachItem}); the answer
+ * reports every id's outcome.
  */
 @RestController
 public class TimeEntryBulkController {
 
     private static final int MAX_IDS = 500;
-    static final BodyField<List<Long>> ENTRY_IDS = BodyField.integerList("entry_ids").required()
-            .describedAs("1 to " + MAX_IDS + " entry ids");
+    static final BodyField<List<Long>> ENTRY_IDS = BodyField.ids("entry_ids", MAX_IDS);
     static final BodyField<String> ACTION = BodyField.oneOf("action",
             List.of("delete", "set_billable", "set_paid", "add_tag", "remove_tag")).required();
     /** set_billable and set_paid take true or false, add_tag and remove_tag a tag; delete none. */
@@ -61,31 +59,17 @@ public class TimeEntryBulkController {
     public Map<String, Object> bulk(JsonBody body, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
         List<Long> ids = body.read(ENTRY_IDS);
-        if (ids != null && (ids.isEmpty() || ids.size() > MAX_IDS)) {
-            body.reject("entry_ids", "Must list 1 to " + MAX_IDS + " ids");
-        }
         Action action = readAction(body);
         body.throwIfInvalid();
 
-        List<Map<String, Object>> results = new ArrayList<>();
-        int affected = 0;
-        for (long id : new LinkedHashSet<>(ids)) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("id", id);
-            try {
-                commands.send(command(entries.find(id, caller), action, VisibleEntries.actor(caller)));
-                result.put("success", true);
-                affected++;
-            } catch (RuntimeException refused) {
-                result.put("success", false);
-                result.put("error_code", Rejections.errorCodeOf(refused));
-            }
-            results.add(result);
-        }
+        EachItem.Outcome outcome = EachItem.of(ids, "id", id -> {
+            commands.send(command(entries.find(id, caller), action, caller.actor()));
+            return Map.of();
+        });
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("success", true);
-        answer.put("affected", affected);
-        answer.put("results", results);
+        answer.put("affected", outcome.succeeded());
+        answer.put("results", outcome.results());
         return answer;
     }
 

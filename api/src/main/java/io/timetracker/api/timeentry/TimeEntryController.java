@@ -1,5 +1,6 @@
 package io.timetracker.api.timeentry;
 
+import io.timetracker.api.audit.ResourceHistory;
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.ApiException;
@@ -9,7 +10,6 @@ import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Preconditions;
 import io.timetracker.api.web.Queries;
-import io.timetracker.api.web.QueryParams;
 import io.timetracker.api.web.RequestContext;
 import io.timetracker.command.common.IdAllocator;
 import io.timetracker.command.timeentry.CreateTimeEntry;
@@ -17,11 +17,7 @@ import io.timetracker.command.timeentry.DeleteTimeEntry;
 import io.timetracker.command.timeentry.EntryInput;
 import io.timetracker.command.timeentry.UpdateTimeEntry;
 import io.timetracker.events.AggregateIds;
-import io.timetracker.query.common.PageRequest;
-import io.timetracker.query.common.PageResult;
 import io.timetracker.query.common.Versioned;
-import io.timetracker.query.timeentry.EntryHistory;
-import io.timetracker.query.timeentry.TimeEntryQueries.FindEntryHistory;
 import io.timetracker.query.timeentry.TimeEntryQueries.ListTimeEntries;
 import io.timetracker.query.timeentry.TimeEntryView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,14 +48,16 @@ public class TimeEntryController {
     private final VisibleEntries entries;
     private final IdAllocator ids;
     private final ApiTime time;
+    private final ResourceHistory histories;
 
     public TimeEntryController(CommandDispatcher commands, Queries queries, VisibleEntries entries, IdAllocator ids,
-                               ApiTime time) {
+                               ApiTime time, ResourceHistory histories) {
         this.commands = commands;
         this.queries = queries;
         this.entries = entries;
         this.ids = ids;
         this.time = time;
+        this.histories = histories;
     }
 
     @GetMapping
@@ -84,7 +82,7 @@ public class TimeEntryController {
         String source = body.read(TimeEntryFields.SOURCE);
         body.throwIfInvalid();
         long id = ids.next(AggregateIds.TIME_ENTRY);
-        commands.send(new CreateTimeEntry(id, VisibleEntries.actor(caller),
+        commands.send(new CreateTimeEntry(id, caller.actor(),
                 userId != null ? userId : caller.userId(), input, source));
         return Envelopes.created("Time entry", "time_entry", entries.find(id, caller),
                 "/api/v1/time-entries/" + id);
@@ -101,7 +99,7 @@ public class TimeEntryController {
         body.throwIfInvalid();
         requireFresh(current.value(), ifUpdatedAt);
         Long expected = Preconditions.ifMatch(request);
-        commands.send(new UpdateTimeEntry(id, VisibleEntries.actor(caller), input,
+        commands.send(new UpdateTimeEntry(id, caller.actor(), input,
                 expected != null ? expected : current.version()));
         return Envelopes.updated("Time entry", "time_entry", entries.find(id, caller));
     }
@@ -111,27 +109,20 @@ public class TimeEntryController {
     public Map<String, Object> delete(@PathVariable long id, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
         entries.find(id, caller);
-        commands.send(new DeleteTimeEntry(id, VisibleEntries.actor(caller), Preconditions.ifMatch(request)));
+        commands.send(new DeleteTimeEntry(id, caller.actor(), Preconditions.ifMatch(request)));
         return Envelopes.message("Time entry deleted successfully");
     }
 
     /**
-     * The entry's trail from its events, oldest first. A deleted entry's history stays readable for admins; for
-     * its owner the entry is gone like everywhere else (404).
+     * The entry's trail, oldest first. A deleted entry's history stays readable for admins; for its owner the entry
+     * is gone like everywhere else (404).
      */
     @GetMapping("/{id}/history")
     @RequiresScope("read:time_entries")
     public Map<String, Object> history(@PathVariable long id, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
-        PageRequest page = QueryParams.page(request);
-        EntryHistory history = queries.get(new FindEntryHistory(id), EntryHistory.class);
-        if (history == null || !caller.isAdmin() && (history.deleted() || history.ownerId() != caller.userId())) {
-            throw ApiException.notFound("Time entry not found");
-        }
-        List<EntryHistory.Change> changes = history.changes();
-        int from = (int) Math.min(page.offset(), changes.size());
-        int to = Math.min(from + page.perPage(), changes.size());
-        return Envelopes.list("history", new PageResult<>(changes.subList(from, to), changes.size()), page);
+        return histories.of(AggregateIds.TIME_ENTRY, id, "Time entry", entries.isVisible(id, caller), caller,
+                request);
     }
 
     /**

@@ -5,7 +5,7 @@ import io.timetracker.api.docs.ApiDocs;
 import io.timetracker.api.docs.ApiDocumentation;
 import io.timetracker.api.docs.Json;
 import io.timetracker.api.docs.QueryParam;
-import io.timetracker.query.timeentry.EntryHistory;
+import io.timetracker.query.audit.AuditRow;
 import io.timetracker.query.timeentry.TimeEntryView;
 import io.swagger.v3.oas.models.media.Schema;
 import org.springframework.stereotype.Component;
@@ -75,7 +75,7 @@ class TimeEntryDocs implements ApiDocumentation {
                 .error(409, "An approved entry (entry_locked)");
         docs.operation(TimeEntryController.class, "history").id("getTimeEntryHistory")
                 .summary("The entry's full trail, oldest first")
-                .answers(Answer.list("history", EntryHistory.Change.class));
+                .answers(Answer.list("history", AuditRow.class));
         docs.operation(TimeEntryBulkController.class, "bulk").id("bulkUpdateTimeEntries")
                 .summary("One action on many entries, each on its own")
                 .body(TimeEntryBulkController.SHAPE)

@@ -8,8 +8,6 @@ import io.timetracker.query.common.Tags;
 import io.timetracker.query.timeentry.TimeEntryQueries.ListTimeEntries;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -33,25 +31,8 @@ final class TimeEntryListParams {
         String tags = request.getParameter("tags");
         return new ListTimeEntries(userId, QueryParams.id(request, "project_id"),
                 QueryParams.id(request, "client_id"), QueryParams.id(request, "task_id"),
-                boundary(request, "start_date", time, false), boundary(request, "end_date", time, true),
+                QueryParams.rangeStart(request, "start_date", time), QueryParams.rangeEnd(request, "end_date", time),
                 QueryParams.bool(request, "billable", null), QueryParams.bool(request, "include_active", false),
                 tags == null ? List.of() : Tags.list(tags), QueryParams.page(request));
-    }
-
-    /** The start of the range, or the exclusive end of it ({@code end}). */
-    private static Instant boundary(HttpServletRequest request, String name, ApiTime time, boolean end) {
-        String value = request.getParameter(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        LocalDate date = time.parseDate(value.strip());
-        if (date != null) {
-            return (end ? date.plusDays(1) : date).atStartOfDay(time.zone()).toInstant();
-        }
-        Instant instant = time.parseDateTime(value.strip());
-        if (instant == null) {
-            throw ApiException.validation(name, "Must be an ISO 8601 date or date-time");
-        }
-        return end ? instant.plusNanos(1000) : instant;
     }
 }

@@ -85,7 +85,7 @@ public class TimerController {
         String notes = body.read(TimeEntryFields.NOTES);
         body.throwIfInvalid();
         long id = ids.next(AggregateIds.TIME_ENTRY);
-        commands.send(new StartTimer(id, VisibleEntries.actor(caller), projectId, taskId, notes, clock.instant()));
+        commands.send(new StartTimer(id, caller.actor(), projectId, taskId, notes, clock.instant()));
         Versioned<TimeEntryView> timer = entries.find(id, caller);
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/time-entries/" + id))
                 .eTag(Envelopes.etag(timer.version())).body(Envelopes.message("Timer started", "timer", timer.value()));
@@ -118,7 +118,7 @@ public class TimerController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "no_active_timer", "No active timer",
                     "There is no running timer");
         }
-        commands.send(command.apply(entryId, VisibleEntries.actor(caller)));
+        commands.send(command.apply(entryId, caller.actor()));
         Versioned<TimeEntryView> entry = entries.find(entryId, caller);
         return ResponseEntity.ok().eTag(Envelopes.etag(entry.version()))
                 .body(Envelopes.message(message, "time_entry", entry.value()));

@@ -3,7 +3,6 @@ package io.timetracker.api.timeentry;
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.web.ApiException;
 import io.timetracker.api.web.Queries;
-import io.timetracker.command.common.Actor;
 import io.timetracker.query.common.Versioned;
 import io.timetracker.query.timeentry.TimeEntryQueries.FindTimeEntry;
 import io.timetracker.query.timeentry.TimeEntryView;
@@ -21,13 +20,16 @@ class VisibleEntries {
 
     Versioned<TimeEntryView> find(long entryId, Caller caller) {
         Versioned<TimeEntryView> entry = queries.one(new FindTimeEntry(entryId), "Time entry");
-        if (!actor(caller).mayActFor(entry.value().userId())) {
+        if (!caller.actor().mayActFor(entry.value().userId())) {
             throw ApiException.notFound("Time entry not found");
         }
         return entry;
     }
 
-    static Actor actor(Caller caller) {
-        return new Actor(caller.userId(), caller.isAdmin());
+    /** Whether the entry exists and the caller may see it. */
+    @SuppressWarnings("unchecked")
+    boolean isVisible(long entryId, Caller caller) {
+        Versioned<TimeEntryView> entry = queries.get(new FindTimeEntry(entryId), Versioned.class);
+        return entry != null && caller.actor().mayActFor(entry.value().userId());
     }
 }

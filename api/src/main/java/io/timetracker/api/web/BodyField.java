@@ -1,12 +1,16 @@
 package io.timetracker.api.web;
 
+import io.timetracker.query.common.Tags;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One field of a request body, described once: its name, JSON type, limits, allowed values, whether a create
+ * One field of a request body, described once: its name, JSON type, limits (a number's range, or a list's number of
+ * items), allowed values, whether a create
  * needs it ({@code mandatory}), its default and its aliases. The {@code *Fields} readers read through it
  * ({@link JsonBody#read}, {@link Patch#read}) and the OpenAPI document describes the body from the same object, so
  * the two cannot disagree.
@@ -33,6 +37,8 @@ public record BodyField<T>(String name, Type type, Integer maxLength, Number min
     /** The largest amount the read tables' numeric(12, 2) columns hold. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
 
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
     public static BodyField<String> text(String name, int maxLength) {
         return new BodyField<>(name, Type.STRING, maxLength, null, null, List.of(), false, null, List.of(), null,
                 (body, field, as) -> body.text(as, field.maxLength()));
@@ -56,6 +62,20 @@ public record BodyField<T>(String name, Type type, Integer maxLength, Number min
     public static BodyField<String> email(String name) {
         return new BodyField<>(name, Type.EMAIL, 255, null, null, List.of(), false, null, List.of(), null,
                 (body, field, as) -> body.email(as, field.maxLength()));
+    }
+
+    /** An ISO 4217 code, three letters, read in upper case; null or blank is none (or the default). */
+    public static BodyField<String> currencyCode(String name) {
+        return new BodyField<>(name, Type.STRING, 3, null, null, List.of(), false, null, List.of(),
+                "ISO 4217 currency code, three letters (read in upper case)", (body, field, as) -> {
+                    String code = body.text(as, field.maxLength());
+                    if (code == null || code.isEmpty()) {
+                        return null;
+                    }
+                    String upper = code.toUpperCase(Locale.ROOT);
+                    return CURRENCY.matcher(upper).matches() ? upper
+                            : body.reject(as, "Must be a three-letter currency code");
+                });
     }
 
     public static BodyField<Long> integer(String name) {
@@ -115,9 +135,43 @@ public record BodyField<T>(String name, Type type, Integer maxLength, Number min
                 (body, field, as) -> body.stringList(as));
     }
 
+    /**
+     * Tags as one comma-separated string (a JSON array of strings is also read), each tag once ignoring case, in
+     * the order given, at most {@code maxLength} characters joined; none is null.
+     */
+    public static BodyField<String> tags(String name, int maxLength) {
+        return new BodyField<>(name, Type.COMMA_LIST, maxLength, null, null, List.of(), false, null, List.of(), null,
+                (body, field, as) -> {
+                    List<String> tags = body.stringList(as);
+                    String joined = tags == null || tags.isEmpty() ? null : Tags.join(tags);
+                    return joined == null || joined.length() <= maxLength ? joined
+                            : body.reject(as, "Must be at most " + maxLength + " characters");
+                });
+    }
+
     public static BodyField<List<Long>> integerList(String name) {
         return new BodyField<>(name, Type.INTEGER_LIST, null, null, null, List.of(), false, null, List.of(), null,
                 (body, field, as) -> body.integerList(as));
+    }
+
+    /** A list of at most {@code maxItems} integers. */
+    public static BodyField<List<Long>> integerList(String name, int maxItems) {
+        return new BodyField<>(name, Type.INTEGER_LIST, null, null, maxItems, List.of(), false, null, List.of(), null,
+                (body, field, as) -> {
+                    List<Long> items = body.integerList(as);
+                    return items == null || items.size() <= maxItems ? items
+                            : body.reject(as, "Must list at most " + maxItems);
+                });
+    }
+
+    /** A required list of 1 to {@code maxItems} ids (a bulk request's items). */
+    public static BodyField<List<Long>> ids(String name, int maxItems) {
+        return new BodyField<>(name, Type.INTEGER_LIST, null, 1, maxItems, List.of(), true, null, List.of(),
+                "1 to " + maxItems + " ids", (body, field, as) -> {
+                    List<Long> ids = body.integerList(as);
+                    return ids == null || !ids.isEmpty() && ids.size() <= maxItems ? ids
+                            : body.reject(as, "Must list 1 to " + maxItems + " ids");
+                });
     }
 
     public static BodyField<java.util.Map<String, Object>> object(String name) {

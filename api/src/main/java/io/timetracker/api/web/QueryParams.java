@@ -1,8 +1,11 @@
 package io.timetracker.api.web;
 
+import io.timetracker.api.auth.Caller;
 import io.timetracker.query.common.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -34,6 +37,30 @@ public final class QueryParams {
         return Long.parseLong(value);
     }
 
+    /**
+     * The {@code owner} filter of a list of owned resources (deals, leads): any owner for admins (null: all);
+     * non-admins list only their own, and asking for another user's is 403.
+     */
+    public static Long visibleOwner(HttpServletRequest request, Caller caller) {
+        Long owner = id(request, "owner");
+        if (caller.isAdmin()) {
+            return owner;
+        }
+        if (owner != null && owner != caller.userId()) {
+            throw ApiException.forbidden("Only administrators may list what other users own");
+        }
+        return caller.userId();
+    }
+
+    /** A free text of at most {@code maxLength} characters, trimmed; null when absent or blank. */
+    public static String text(HttpServletRequest request, String name, int maxLength) {
+        String value = blankToNull(request.getParameter(name));
+        if (value != null && value.length() > maxLength) {
+            throw ApiException.validation(name, "Must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
     /** One of {@code allowed}, or {@code fallback} when absent. */
     public static String oneOf(HttpServletRequest request, String name, List<String> allowed, String fallback) {
         String value = blankToNull(request.getParameter(name));
@@ -57,6 +84,35 @@ public final class QueryParams {
             case "false", "0", "no" -> false;
             default -> throw ApiException.validation(name, "Must be true or false");
         };
+    }
+
+    /** The start of a date range: a date (its first instant in the server's zone) or a date-time; null when absent. */
+    public static Instant rangeStart(HttpServletRequest request, String name, ApiTime time) {
+        return boundary(request, name, time, false);
+    }
+
+    /**
+     * The exclusive end of a date range: after a date-only value's whole day (in the server's zone), else just after
+     * the date-time; null when absent.
+     */
+    public static Instant rangeEnd(HttpServletRequest request, String name, ApiTime time) {
+        return boundary(request, name, time, true);
+    }
+
+    private static Instant boundary(HttpServletRequest request, String name, ApiTime time, boolean end) {
+        String value = blankToNull(request.getParameter(name));
+        if (value == null) {
+            return null;
+        }
+        LocalDate date = time.parseDate(value);
+        if (date != null) {
+            return (end ? date.plusDays(1) : date).atStartOfDay(time.zone()).toInstant();
+        }
+        Instant instant = time.parseDateTime(value);
+        if (instant == null) {
+            throw ApiException.validation(name, "Must be an ISO 8601 date or date-time");
+        }
+        return end ? instant.plusNanos(1000) : instant;
     }
 
     private static int nonNegative(HttpServletRequest request, String name, int fallback) {

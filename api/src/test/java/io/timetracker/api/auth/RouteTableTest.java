@@ -38,6 +38,14 @@ class RouteTableTest {
         @RequiresScope("read:everything")
         public void unknownScope() {
         }
+
+        @RequiresScope({})
+        public void noScope() {
+        }
+
+        @RequiresScope({"write:leads", "write:clients"})
+        public void twoScopes() {
+        }
     }
 
     @Test
@@ -61,6 +69,18 @@ class RouteTableTest {
     void aRouteRequiringAnUnknownScopeStopsTheStart() {
         assertThatThrownBy(() -> tableOf("unknownScope").afterSingletonsInstantiated())
                 .hasMessageContaining("read:everything");
+    }
+
+    @Test
+    void aScopeRuleThatNamesNoScopeStopsTheStart() {
+        assertThatThrownBy(() -> tableOf("noScope").afterSingletonsInstantiated()).hasMessageContaining("noScope");
+    }
+
+    @Test
+    void aRouteMayNeedSeveralScopes() throws Exception {
+        HandlerMethod twoScopes = new HandlerMethod(new Handlers(), Handlers.class.getMethod("twoScopes"));
+        assertThat(RouteAccess.of(twoScopes).scopes()).containsExactly("write:leads", "write:clients");
+        assertThatCode(() -> tableOf("twoScopes").afterSingletonsInstantiated()).doesNotThrowAnyException();
     }
 
     @Test

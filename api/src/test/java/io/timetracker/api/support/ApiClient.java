@@ -92,6 +92,30 @@ public class ApiClient {
 
     /** Any method, any body (null: none); JSON content type unless a header says otherwise. */
     public Response send(String method, String path, String body) {
+        HttpResponse<String> response = exchange(method, path, body, HttpResponse.BodyHandlers.ofString());
+        String raw = response.body();
+        JsonNode json = raw == null || raw.isBlank() ? null : parse(raw);
+        return new Response(response.statusCode(), headers(response), json, raw);
+    }
+
+    /** A file download: its status, headers and bytes. */
+    public record Download(int status, Map<String, String> headers, byte[] bytes) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        public String text() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    public Download download(String path) {
+        HttpResponse<byte[]> response = exchange("GET", path, null, HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(response.statusCode(), headers(response), response.body());
+    }
+
+    private <T> HttpResponse<T> exchange(String method, String path, String body, HttpResponse.BodyHandler<T> handler) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -104,20 +128,31 @@ public class ApiClient {
         extraHeaders.forEach(request::header);
         try {
             HttpRequest sent = request.build();
-            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
-            Map<String, String> headers = new LinkedHashMap<>();
-            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-            String raw = response.body();
+            HttpResponse<T> response = HTTP.send(sent, handler);
             ContractCheck.check(port, new ContractCheck.Exchange(method, path, sent.headers().map(), body,
-                    response.statusCode(), response.headers().map(), raw), validRequests);
-            JsonNode json = raw == null || raw.isBlank() ? null : parse(raw);
-            return new Response(response.statusCode(), headers, json, raw);
+                    response.statusCode(), response.headers().map(), checkedBody(response)), validRequests);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The answer's body as the check reads it: text, or a download's bytes when they are JSON (an error). */
+    private static String checkedBody(HttpResponse<?> response) {
+        if (response.body() instanceof byte[] bytes) {
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return json ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : null;
+        }
+        return (String) response.body();
+    }
+
+    private static Map<String, String> headers(HttpResponse<?> response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+        return headers;
     }
 
     private static JsonNode parse(String raw) {

@@ -53,6 +53,10 @@ public final class RouteFixtures {
         resources.put("projects", this::project);
         resources.put("tasks", this::task);
         resources.put("time-entries", this::entry);
+        resources.put("time-entry-approvals", this::pendingApproval);
+        resources.put("contacts", this::contact);
+        resources.put("deals", this::deal);
+        resources.put("leads", this::lead);
         resources.put("jobs", this::finishedJob);
     }
 
@@ -108,6 +112,17 @@ public final class RouteFixtures {
             case "DELETE /api/v1/time-entries/{id}" -> new Write(path, fields("reason", "\"duplicate\""), Set.of());
             case "POST /api/v1/time-entries/bulk" -> new Write(path, fields("entry_ids", "[" + entry() + "]",
                     "action", "\"set_paid\"", "value", "true", "reason", "\"paid\""), Set.of("entry_ids", "action", "value"));
+            case "POST /api/v1/time-entries/{id}/request-approval" -> new Write(path, fields("comment",
+                    "\"please\"", "approver_ids", "[" + manager() + "]", "reason", "\"month end\""), Set.of());
+            case "POST /api/v1/time-entry-approvals/{id}/approve" -> new Write(path, fields("comment", "\"fine\"",
+                    "reason", "\"checked\""), Set.of());
+            case "POST /api/v1/time-entry-approvals/{id}/reject" -> new Write(path,
+                    fields("reason", "\"not billable\""), Set.of("reason"));
+            case "POST /api/v1/time-entry-approvals/{id}/cancel" -> new Write(path,
+                    fields("reason", "\"sent too early\""), Set.of());
+            case "POST /api/v1/time-entry-approvals/bulk-approve" -> new Write(path, fields("approval_ids",
+                    "[" + pendingApproval() + "]", "comment", "\"fine\"", "reason", "\"checked\""),
+                    Set.of("approval_ids"));
             case "POST /api/v1/timer/start" -> {
                 admin.post("/api/v1/timer/stop", null);
                 long project = project();
@@ -127,11 +142,46 @@ public final class RouteFixtures {
                 assertThat(admin.post("/api/v1/timer/pause", null).status()).isEqualTo(200);
                 yield new Write(path, fields("reason", "\"back\""), Set.of());
             }
-            case "DELETE /api/v1/api-tokens/{id}", "POST /api/v1/api-tokens/{id}/revoke",
+            case "POST /api/v1/clients/{id}/contacts" -> new Write(path, contactFields(),
+                    Set.of("first_name", "last_name"));
+            case "PUT /api/v1/contacts/{id}", "PATCH /api/v1/contacts/{id}" -> new Write(path,
+                    with(contactFields(), "reason", "\"corrected\""), Set.of("first_name", "last_name"));
+            case "POST /api/v1/deals" -> new Write(path, dealFields(), Set.of("name"));
+            case "PUT /api/v1/deals/{id}", "PATCH /api/v1/deals/{id}" -> new Write(path,
+                    with(dealFields(), "status", "\"open\"", "reason", "\"corrected\""), Set.of("name"));
+            case "POST /api/v1/leads" -> new Write(path, leadFields(), Set.of("first_name", "last_name"));
+            case "PUT /api/v1/leads/{id}", "PATCH /api/v1/leads/{id}" -> new Write(path,
+                    with(leadFields(), "reason", "\"corrected\""), Set.of("first_name", "last_name"));
+            case "POST /api/v1/leads/{id}/convert-to-client" -> new Write(path, fields("reason", "\"signed\""),
+                    Set.of());
+            case "POST /api/v1/leads/{id}/convert-to-deal" -> new Write(path, fields("name", "\"Big deal\"",
+                    "stage", "\"proposal\"", "probability", "70", "expected_close_date", "\"2030-03-31\"",
+                    "reason", "\"offer sent\""), Set.of());
+            case "DELETE /api/v1/contacts/{id}", "DELETE /api/v1/deals/{id}", "DELETE /api/v1/leads/{id}",
+                 "DELETE /api/v1/api-tokens/{id}", "POST /api/v1/api-tokens/{id}/revoke",
                  "POST /api/v1/api-tokens/{id}/rotate", "DELETE /api/v1/clients/{id}", "DELETE /api/v1/projects/{id}",
                  "DELETE /api/v1/tasks/{id}" -> new Write(path, fields("reason", "\"no longer needed\""), Set.of());
             default -> fail("RouteFixtures has no valid body for " + route + ": add one");
         };
+    }
+
+    /**
+     * A pending request of another user's entry, which every admin there is now (the fixtures' one included) may
+     * decide: it names no approvers and its project no manager.
+     */
+    public long pendingApproval() {
+        long userId = user();
+        Response token = admin.post("/api/v1/api-tokens", "{\"name\": \"fixture\", \"user_id\": %d, \"scopes\": %s}"
+                .formatted(userId, quoted("write:time_entries,write:time_approvals")));
+        assertThat(token.status()).as(token.raw()).isEqualTo(201);
+        ApiClient requester = admin.as(token.body().get("token").asString());
+        String[] hour = hour();
+        long entry = created(requester.post("/api/v1/time-entries",
+                "{\"project_id\": %d, \"start_time\": \"%s\", \"end_time\": \"%s\"}".formatted(project(), hour[0],
+                        hour[1])), "time_entry");
+        Response requested = requester.post("/api/v1/time-entries/" + entry + "/request-approval", "{}");
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(201);
+        return requested.body().get("approval").get("id").asLong();
     }
 
     /** A check of one read model, run to its end. */
@@ -174,6 +224,11 @@ public final class RouteFixtures {
                 .formatted(quoted("u-" + uniqueWord()))), "user");
     }
 
+    public long manager() {
+        return created(admin.post("/api/v1/users", "{\"username\": %s, \"role\": \"manager\"}"
+                .formatted(quoted("m-" + uniqueWord()))), "user");
+    }
+
     public long token() {
         return created(admin.post("/api/v1/api-tokens",
                 "{\"name\": \"fixture\", \"user_id\": %d, \"scopes\": [\"read:projects\"]}".formatted(user())),
@@ -198,6 +253,19 @@ public final class RouteFixtures {
         return task(project());
     }
 
+    public long contact() {
+        return created(admin.post("/api/v1/clients/" + client() + "/contacts", "{\"name\": \"Ann Lee\"}"), "contact");
+    }
+
+    public long lead() {
+        return created(admin.post("/api/v1/leads", "{\"first_name\": \"Lee\", \"last_name\": \"Ann\", "
+                + "\"company_name\": %s}".formatted(quoted(uniqueWord()))), "lead");
+    }
+
+    public long deal() {
+        return created(admin.post("/api/v1/deals", "{\"name\": %s}".formatted(quoted(uniqueWord()))), "deal");
+    }
+
     /** A completed hour of the administrator's, in a slot no other fixture uses. */
     public long entry() {
         String[] hour = hour();
@@ -218,6 +286,31 @@ public final class RouteFixtures {
         return fields("name", quoted(uniqueWord()), "description", "\"a client\"", "contact_person", "\"Ann\"",
                 "company", "\"Ann Ltd\"", "email", "\"ann@example.test\"", "phone", "\"+49 30 1234\"",
                 "address", "\"Street 1\"", "default_hourly_rate", "95.5", "custom_fields", "{\"vat\": \"DE1\"}");
+    }
+
+    private static Map<String, String> contactFields() {
+        return fields("first_name", "\"Ann\"", "last_name", "\"Lee\"", "email", "\"ann@example.test\"",
+                "phone", "\"+49 30 1\"", "mobile", "\"+49 170 1\"", "title", "\"CFO\"", "department", "\"Finance\"",
+                "role", "\"billing\"", "is_primary", "true", "address", "\"Street 2\"", "notes", "\"pays\"",
+                "tags", "[\"vip\"]");
+    }
+
+    private Map<String, String> dealFields() {
+        long client = client();
+        long contact = created(admin.post("/api/v1/clients/" + client + "/contacts", "{\"name\": \"Bo Day\"}"),
+                "contact");
+        return fields("name", quoted(uniqueWord()), "client_id", String.valueOf(client), "contact_id",
+                String.valueOf(contact), "lead_id", String.valueOf(lead()), "description", "\"a deal\"",
+                "stage", "\"proposal\"", "value", "1000", "currency_code", "\"usd\"", "probability", "40",
+                "expected_close_date", "\"2030-01-31\"", "notes", "\"call back\"", "owner_id",
+                String.valueOf(adminId()));
+    }
+
+    private Map<String, String> leadFields() {
+        return fields("first_name", "\"Cy\"", "last_name", "\"Doe\"", "company_name", quoted(uniqueWord()),
+                "email", "\"cy@example.test\"", "phone", "\"+1 555\"", "title", "\"CTO\"", "source", "\"web\"",
+                "status", "\"qualified\"", "score", "80", "estimated_value", "5000", "currency_code", "\"EUR\"",
+                "notes", "\"hot\"", "tags", "\"a,b\"", "owner_id", String.valueOf(adminId()));
     }
 
     private Map<String, String> projectFields(long client) {

@@ -14,17 +14,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /**
  * Failures a test can ask for, for what cannot be provoked from outside: with the request header {@value
  * #FAIL_READS_AFTER_COMMIT}, every query the request sends after one of its commands committed fails, as when the
  * database goes away right after a write; and a client whose name starts with {@value #FAILS_IN_A_PROJECTION}
- * makes a projection fail on its creation. Otherwise nothing changes.
+ * makes a projection fail on its creation; while {@link #holdLateCommits} holds them, the creation of a client whose
+ * name starts with {@value #COMMITS_LATE} waits before its transaction commits (its events already appended).
+ * Otherwise nothing changes.
  */
 @TestConfiguration
 public class TestFaults {
 
     public static final String FAIL_READS_AFTER_COMMIT = "X-Test-Fail-Reads-After-Commit";
     public static final String FAILS_IN_A_PROJECTION = "fails-in-a-projection";
+    public static final String COMMITS_LATE = "commits-late";
+
+    private static volatile LateCommits lateCommits = new LateCommits();
 
     private static final String COMMITTED = TestFaults.class.getName() + ".committed";
 
@@ -55,6 +63,60 @@ public class TestFaults {
                 throw new IllegalStateException("Simulated failure of a projection");
             }
         }
+    }
+
+    /**
+     * Holds the commit of every client created {@value #COMMITS_LATE} from now on until {@link LateCommits#release};
+     * {@link LateCommits#awaitHeld} waits until one is being held.
+     */
+    public static LateCommits holdLateCommits() {
+        lateCommits = new LateCommits();
+        return lateCommits;
+    }
+
+    /** Late commits being held. */
+    public static final class LateCommits {
+
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        public void awaitHeld() throws InterruptedException {
+            if (!held.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("No late commit was held");
+            }
+        }
+
+        public void release() {
+            released.countDown();
+        }
+
+        private void hold() {
+            held.countDown();
+            try {
+                if (!released.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("A late commit was never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** An inline event handler that holds the transaction of a client created {@value #COMMITS_LATE}. */
+    public static class LateCommittingProjection {
+
+        @EventHandler
+        void on(ClientCreated event) {
+            if (event.details().name().startsWith(COMMITS_LATE)) {
+                lateCommits.hold();
+            }
+        }
+    }
+
+    @Bean
+    LateCommittingProjection lateCommittingProjection() {
+        return new LateCommittingProjection();
     }
 
     @Bean

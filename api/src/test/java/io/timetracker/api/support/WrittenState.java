@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the command side's own tables (constraints claimed in the same transaction). Two equal readings around a
  * refused request prove it left nothing behind.
  */
-public record WrittenState(long lastEvent, long events, long uniqueKeys, long runningTimers, long spans) {
+public record WrittenState(long lastEvent, long events, long uniqueKeys, long runningTimers, long spans,
+                           long approvalRequests) {
 
     public static WrittenState of(JdbcTemplate jdbc) {
         return jdbc.queryForObject("""
@@ -15,8 +16,9 @@ public record WrittenState(long lastEvent, long events, long uniqueKeys, long ru
                        (SELECT count(*) FROM domain_event_entry),
                        (SELECT count(*) FROM unique_key),
                        (SELECT count(*) FROM running_timer),
-                       (SELECT count(*) FROM time_entry_span)""",
+                       (SELECT count(*) FROM time_entry_span),
+                       (SELECT count(*) FROM approval_directory)""",
                 (rs, row) -> new WrittenState(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)));
+                        rs.getLong(5), rs.getLong(6)));
     }
 }

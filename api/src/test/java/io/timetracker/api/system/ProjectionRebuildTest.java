@@ -36,8 +36,8 @@ class ProjectionRebuildTest extends EndToEndTest {
     private static final Set<String> NOT_READ_MODELS = Set.of("flyway_schema_history", "domain_event_entry",
             "snapshot_event_entry", "token_entry", "saga_entry", "association_value_entry", "dead_letter_entry",
             "unique_key", "running_timer", "time_entry_span", "client_directory", "project_directory",
-            "user_directory", "task_directory", "idempotency_record", "api_token_usage", "read_model_state",
-            "projection_job");
+            "user_directory", "task_directory", "approval_directory", "contact_directory", "primary_contact",
+            "lead_directory", "idempotency_record", "api_token_usage", "read_model_state", "projection_job");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -61,6 +61,10 @@ class ProjectionRebuildTest extends EndToEndTest {
         Map<String, List<String>> before = readTables();
         assertThat(before.get("time_entries")).isNotEmpty();
         assertThat(before.get("project_time_totals")).isNotEmpty();
+        assertThat(before.get("time_entry_approvals")).isNotEmpty();
+        // a replaced version: its last column (recorded_to) is set
+        assertThat(before.get("report_entry_versions")).anyMatch(row -> !row.endsWith(",)"));
+        assertThat(before.get("report_day_totals")).isNotEmpty();
         jdbc.update("UPDATE clients SET name = 'drifted' WHERE id = ?", clientId);
 
         JsonNode job = runToTheEnd("/api/v1/admin/projections/rebuild", "{}");
@@ -179,7 +183,10 @@ class ProjectionRebuildTest extends EndToEndTest {
         }
     }
 
-    /** What a team does on its first day: users, tokens, clients, projects, tasks, time, renames, archiving. */
+    /**
+     * What a team does on its first day: users, tokens, clients, projects, tasks, time, approvals, renames,
+     * archiving.
+     */
     private long realisticSession() {
         long managerId = createUser("manager");
         ApiClient manager = admin.as(tokenFor(managerId, "read:*,write:*"));
@@ -201,6 +208,11 @@ class ProjectionRebuildTest extends EndToEndTest {
         succeeded(manager.post("/api/v1/time-entries", """
                 {"project_id": %d, "start_time": "2021-05-04T09:00:00.0000005Z",
                  "end_time": "2021-05-04T10:00:00.0000005Z"}""".formatted(project)));
+        approvals(manager, entry, project);
+        long deleted = manager.post("/api/v1/time-entries", """
+                {"project_id": %d, "start_time": "2021-05-06T09:00:00Z", "end_time": "2021-05-06T10:00:00Z"}"""
+                .formatted(project)).body().get("time_entry").get("id").asLong();
+        succeeded(manager.delete("/api/v1/time-entries/" + deleted));
         succeeded(manager.post("/api/v1/timer/start", "{\"project_id\": %d}".formatted(project)));
         succeeded(manager.post("/api/v1/timer/stop", null));
         succeeded(manager.patch("/api/v1/projects/" + project,
@@ -212,7 +224,67 @@ class ProjectionRebuildTest extends EndToEndTest {
         succeeded(admin.delete("/api/v1/clients/" + otherClient));
         succeeded(admin.patch("/api/v1/clients/" + otherClient, "{\"status\": \"active\"}"));
         succeeded(admin.patch("/api/v1/users/" + createUser("user"), "{\"is_active\": false}"));
+        crmSession(manager, clientId);
         return clientId;
+    }
+
+    /**
+     * Approvals of every kind: approved and then amended; a chain of two levels, approved and then rejected; a
+     * request cancelled; one cancelled by an edit.
+     */
+    private void approvals(ApiClient manager, long amendedEntry, long project) {
+        long adminId = admin.get("/api/v1/users/me").body().get("user").get("id").asLong();
+        succeeded(admin.post("/api/v1/time-entry-approvals/%d/approve".formatted(requestApproval(manager,
+                amendedEntry, "{\"comment\": \"week 18\"}")), "{\"comment\": \"fine\"}"));
+        succeeded(admin.patch("/api/v1/time-entries/" + amendedEntry,
+                "{\"notes\": \"amended\", \"reason\": \"typo\"}"));
+        long otherManagerId = createUser("manager");
+        ApiClient otherManager = admin.as(tokenFor(otherManagerId, "read:*,write:*"));
+        long chained = manager.post("/api/v1/time-entries", """
+                {"project_id": %d, "start_time": "2021-05-05T09:00:00Z", "end_time": "2021-05-05T10:00:00Z"}"""
+                .formatted(project)).body().get("time_entry").get("id").asLong();
+        long levelOne = requestApproval(manager, chained, "{\"approver_ids\": [%d, %d]}".formatted(otherManagerId,
+                adminId));
+        succeeded(otherManager.post("/api/v1/time-entry-approvals/%d/approve".formatted(levelOne), "{}"));
+        long levelTwo = admin.get("/api/v1/time-entry-approvals?time_entry_id=" + chained).body().get("approvals")
+                .get(0).get("id").asLong();
+        succeeded(admin.post("/api/v1/time-entry-approvals/%d/reject".formatted(levelTwo),
+                "{\"rejection_reason\": \"wrong day\"}"));
+        succeeded(manager.post("/api/v1/time-entry-approvals/%d/cancel".formatted(requestApproval(manager, chained,
+                "{}")), "{}"));
+        requestApproval(manager, chained, "{}");
+        succeeded(manager.patch("/api/v1/time-entries/" + chained, "{\"notes\": \"changed while pending\"}"));
+    }
+
+    private static long requestApproval(ApiClient requester, long entryId, String body) {
+        Response requested = requester.post("/api/v1/time-entries/" + entryId + "/request-approval", body);
+        succeeded(requested);
+        return requested.body().get("approval").get("id").asLong();
+    }
+
+    /** Contacts changing primary, a lead converted to a client and a deal, a deal won, things deleted. */
+    private void crmSession(ApiClient manager, long clientId) {
+        String contacts = "/api/v1/clients/" + clientId + "/contacts";
+        long first = manager.post(contacts, "{\"name\": \"Ann Lee\", \"is_primary\": true, \"tags\": \"a\"}")
+                .body().get("contact").get("id").asLong();
+        long second = manager.post(contacts, "{\"first_name\": \"Bo\", \"last_name\": \"Day\"}")
+                .body().get("contact").get("id").asLong();
+        succeeded(manager.patch("/api/v1/contacts/" + second, "{\"is_primary\": true, \"role\": \"billing\"}"));
+        succeeded(manager.delete("/api/v1/contacts/" + first));
+        long lead = manager.post("/api/v1/leads", """
+                {"first_name": "Cy", "last_name": "Doe", "company_name": "%s", "score": 40, "estimated_value": 900.5}"""
+                .formatted(unique("Lead company"))).body().get("lead").get("id").asLong();
+        succeeded(manager.patch("/api/v1/leads/" + lead, "{\"status\": \"qualified\"}"));
+        succeeded(manager.post("/api/v1/leads/" + lead + "/convert-to-client", null));
+        succeeded(manager.post("/api/v1/leads/" + lead + "/convert-to-deal", "{\"probability\": 80}"));
+        long deal = manager.post("/api/v1/deals", "{\"name\": \"Deal\", \"client_id\": %d, \"value\": 100}"
+                .formatted(clientId)).body().get("deal").get("id").asLong();
+        succeeded(manager.patch("/api/v1/deals/" + deal, "{\"stage\": \"closed_won\"}"));
+        long dropped = manager.post("/api/v1/leads", "{\"first_name\": \"Di\", \"last_name\": \"Ray\"}")
+                .body().get("lead").get("id").asLong();
+        succeeded(manager.delete("/api/v1/leads/" + dropped));
+        succeeded(manager.delete("/api/v1/deals/" + manager.post("/api/v1/deals", "{\"name\": \"Gone\"}")
+                .body().get("deal").get("id").asLong()));
     }
 
     private static void succeeded(Response response) {

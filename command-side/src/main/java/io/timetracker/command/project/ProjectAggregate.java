@@ -44,7 +44,7 @@ public class ProjectAggregate {
         }
         claimKeys(uniqueKeys, command.aggregateId(), null, details);
         apply(new ProjectCreated(command.projectId(), details));
-        directory.record(command.projectId(), details.clientId(), true); // a new project is active
+        directory.record(command.projectId(), details.clientId(), true, details.managerId()); // new: active
     }
 
     @CommandHandler
@@ -65,14 +65,14 @@ public class ProjectAggregate {
         if (!command.status().equals(status)) {
             apply(new ProjectStatusChanged(command.projectId(), command.status(), command.actingUserId()));
         }
-        directory.record(command.projectId(), details.clientId(), isActive());
+        directory.record(command.projectId(), details.clientId(), isActive(), details.managerId());
     }
 
     @CommandHandler
     public void handle(ArchiveProject command, ProjectDirectory directory) {
         if (!ProjectStatus.ARCHIVED.equals(status)) {
             apply(new ProjectStatusChanged(command.projectId(), ProjectStatus.ARCHIVED, command.actingUserId()));
-            directory.record(command.projectId(), details.clientId(), isActive());
+            directory.record(command.projectId(), details.clientId(), isActive(), details.managerId());
         }
     }
 

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * What other aggregates need to know of a project (its client, whether it is active), from the command side's own
- * {@code project_directory}. The project's command handlers record it in the transaction of their events, so a
- * reference is checked with one indexed read, without loading or locking the project.
+ * What other aggregates need to know of a project (its client, whether it is active, its manager), from the command
+ * side's own {@code project_directory}. The project's command handlers record it in the transaction of their events,
+ * so a reference is checked with one indexed read, without loading or locking the project.
  */
 @Component
 public class ProjectDirectory {
@@ -20,11 +20,20 @@ public class ProjectDirectory {
         this.jdbc = jdbc;
     }
 
-    void record(long projectId, long clientId, boolean active) {
+    void record(long projectId, long clientId, boolean active, Long managerId) {
         jdbc.update("""
-                INSERT INTO project_directory (project_id, client_id, is_active) VALUES (?, ?, ?)
-                ON CONFLICT (project_id) DO UPDATE SET client_id = EXCLUDED.client_id, is_active = EXCLUDED.is_active""",
-                projectId, clientId, active);
+                INSERT INTO project_directory (project_id, client_id, is_active, manager_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (project_id) DO UPDATE SET client_id = EXCLUDED.client_id, is_active = EXCLUDED.is_active,
+                       manager_id = EXCLUDED.manager_id""",
+                projectId, clientId, active, managerId);
+    }
+
+    /** The project's manager, or null when it has none (or there is no such project). */
+    public Long managerOf(long projectId) {
+        List<Long> manager = jdbc.queryForList(
+                "SELECT manager_id FROM project_directory WHERE project_id = ? AND manager_id IS NOT NULL", Long.class,
+                projectId);
+        return manager.isEmpty() ? null : manager.get(0);
     }
 
     public void requireActive(long projectId, String field) {

@@ -4,6 +4,11 @@ import io.timetracker.command.common.Actor;
 import io.timetracker.command.common.CommandRejectedException;
 import io.timetracker.command.common.Rejection;
 import io.timetracker.events.AggregateIds;
+import io.timetracker.events.approval.ApprovalCancelled;
+import io.timetracker.events.approval.ApprovalGranted;
+import io.timetracker.events.approval.ApprovalRejected;
+import io.timetracker.events.approval.ApprovalRequested;
+import io.timetracker.events.approval.ApprovalRevoked;
 import io.timetracker.events.timeentry.TimeEntryCreated;
 import io.timetracker.events.timeentry.TimeEntryDeleted;
 import io.timetracker.events.timeentry.TimeEntryDetails;
@@ -15,10 +20,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -28,13 +35,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * across a user's entries (one running timer, no overlaps) in {@link TimeEntryConstraints}, kept in step with
  * every change here. Non-owners (other than admins) are told the entry does not exist. Whether it may change
  * at all is decided in one place, {@link #requireChangeable}, which is where approval locks apply.
+ * <p>
+ * The entry also decides its approval requests ({@link EntryApprovals}): requests, approvals, rejections and
+ * cancellations are events of the entry's own stream, so they and the entry's edits are serialised by the event
+ * store's unique (aggregate, sequence) on any number of nodes. A change to the entry cancels its pending request in
+ * the same transaction, so no approval can land on a version other than the one submitted.
  */
 @Aggregate
 public class TimeEntryAggregate {
 
-    /** The approval state before any approval was requested. */
-    static final String NOT_SUBMITTED = "none";
-    static final String APPROVED = "approved";
     static final String REASON = "reason";
 
     @AggregateIdentifier
@@ -43,7 +52,7 @@ public class TimeEntryAggregate {
     private TimeEntryDetails entry;
     private Instant pausedAt;
     private boolean deleted;
-    private String approvalStatus;
+    private final EntryApprovals approvals = new EntryApprovals();
 
     protected TimeEntryAggregate() {
     }
@@ -89,6 +98,7 @@ public class TimeEntryAggregate {
         if (!next.startTime().equals(entry.startTime()) || !Objects.equals(next.endTime(), entry.endTime())) {
             constraints.move(entry.userId(), entryId, next.startTime(), next.endTime());
         }
+        releaseApproval(command.actor(), reason);
         apply(new TimeEntryUpdated(entryId, next));
     }
 
@@ -101,7 +111,77 @@ public class TimeEntryAggregate {
                     "A running timer cannot be deleted; stop it first");
         }
         constraints.vacate(entryId);
+        releaseApproval(command.actor(), reason);
         apply(new TimeEntryDeleted(entryId, entry.userId(), entry.projectId()));
+    }
+
+    @CommandHandler
+    public void handle(RequestApproval command, Approvers approvers, ApprovalDirectory directory) {
+        Actor actor = command.actor();
+        requireVisible(actor);
+        if (entry.running()) {
+            throw new CommandRejectedException(Rejection.INVALID_STATE,
+                    "A running timer cannot be submitted for approval; stop it first");
+        }
+        approvals.requireNoOpenRequest();
+        List<List<Long>> chain = approvers.chainFor(command.approverIds(), entry.projectId(), actor.userId(),
+                entry.userId());
+        directory.record(command.approvalId(), entryId);
+        apply(new ApprovalRequested(command.approvalId(), entryId, entry.userId(), actor.userId(), command.comment(),
+                AggregateLifecycle.getVersion(), 1, null, chain.get(0), List.copyOf(chain.subList(1, chain.size()))));
+    }
+
+    @CommandHandler
+    public void handle(GrantApproval command, Approvers approvers, ApprovalDirectory directory) {
+        EntryApprovals.Request request = pendingRequest(command.approvalId(), command.actor());
+        EntryApprovals.requireApprover(request, command.actor(), entry.userId(), approvers);
+        List<List<Long>> later = request.laterLevels();
+        apply(new ApprovalGranted(request.id(), entryId, request.level(), command.actor().userId(), command.comment(),
+                later.isEmpty()));
+        if (!later.isEmpty()) {
+            apply(new ApprovalRequested(directory.open(entryId), entryId, entry.userId(), request.requestedBy(),
+                    request.comment(), request.entryVersion(), request.level() + 1, request.id(), later.get(0),
+                    List.copyOf(later.subList(1, later.size()))));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RejectApproval command, Approvers approvers) {
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw CommandRejectedException.invalid(REASON, "A rejection needs a reason");
+        }
+        EntryApprovals.Request request = pendingRequest(command.approvalId(), command.actor());
+        EntryApprovals.requireApprover(request, command.actor(), entry.userId(), approvers);
+        apply(new ApprovalRejected(request.id(), entryId, command.actor().userId(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(CancelApproval command) {
+        EntryApprovals.Request request = pendingRequest(command.approvalId(), command.actor());
+        EntryApprovals.requireMayCancel(request, command.actor());
+        apply(new ApprovalCancelled(request.id(), entryId, command.actor().userId(), ApprovalCancelled.BY_REQUEST));
+    }
+
+    private EntryApprovals.Request pendingRequest(long approvalId, Actor actor) {
+        if (deleted) {
+            throw new CommandRejectedException(Rejection.NOT_FOUND, "Approval request not found");
+        }
+        return approvals.pending(approvalId, actor, entry.userId());
+    }
+
+    /**
+     * What the approval state said of the old version ends with a change: a pending request is cancelled (the
+     * version it submitted is gone), an approval is revoked by the administrator's amendment and its reason.
+     */
+    private void releaseApproval(Actor actor, String reason) {
+        Long pending = approvals.pendingId();
+        if (pending != null) {
+            apply(new ApprovalCancelled(pending, entryId, actor.userId(), ApprovalCancelled.ENTRY_CHANGED));
+        }
+        Long approved = approvals.approvedId();
+        if (approved != null) {
+            apply(new ApprovalRevoked(approved, entryId, actor.userId(), reason));
+        }
     }
 
     @CommandHandler
@@ -153,7 +233,7 @@ public class TimeEntryAggregate {
     private void requireChangeable(Actor actor, String reason) {
         requireVisible(actor);
         boolean amendment = actor.admin() && reason != null && !reason.isBlank();
-        if (APPROVED.equals(approvalStatus) && !amendment) {
+        if (approvals.isApproved() && !amendment) {
             throw new CommandRejectedException(Rejection.ENTRY_LOCKED,
                     "The entry is approved and locked; an administrator may amend it with a reason");
         }
@@ -183,7 +263,6 @@ public class TimeEntryAggregate {
         entryId = event.entryId();
         id = AggregateIds.of(AggregateIds.TIME_ENTRY, entryId);
         entry = event.entry();
-        approvalStatus = NOT_SUBMITTED;
     }
 
     @EventSourcingHandler
@@ -211,6 +290,31 @@ public class TimeEntryAggregate {
     @EventSourcingHandler
     void on(TimeEntryDeleted event) {
         deleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalRequested event) {
+        approvals.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalGranted event) {
+        approvals.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalRejected event) {
+        approvals.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalCancelled event) {
+        approvals.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ApprovalRevoked event) {
+        approvals.on(event);
     }
 
     private TimeEntryDetails withBreak(long breakSeconds) {

@@ -36,12 +36,13 @@ public class UserAggregate {
         uniqueKeys.claim(USERNAME_SCOPE, command.username().toLowerCase(Locale.ROOT), command.aggregateId(),
                 "A user named '" + command.username() + "' already exists");
         apply(new UserRegistered(command.userId(), command.username(), command.profile(), command.passwordHash()));
-        directory.record(command.userId(), true); // a new user is active
+        directory.record(command.userId(), true, command.profile().role()); // a new user is active
     }
 
     @CommandHandler
     public void handle(UpdateUser command, UserDirectory directory) {
         Roles.requireKnown(command.profile().role());
+        boolean directoryChanges = !command.profile().role().equals(profile.role()) || command.active() != active;
         if (!command.profile().equals(profile)) {
             apply(new UserProfileChanged(command.userId(), command.profile()));
         }
@@ -50,7 +51,9 @@ public class UserAggregate {
         }
         if (command.active() != active) {
             apply(command.active() ? new UserReactivated(command.userId()) : new UserDeactivated(command.userId()));
-            directory.record(command.userId(), active);
+        }
+        if (directoryChanges) {
+            directory.record(command.userId(), active, profile.role());
         }
     }
 

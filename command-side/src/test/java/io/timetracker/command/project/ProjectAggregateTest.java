@@ -175,7 +175,7 @@ class ProjectAggregateTest {
         fixture.given(new ProjectCreated(1, APOLLO))
                 .when(new ArchiveProject(1, ACTOR, null))
                 .expectEvents(new ProjectStatusChanged(1, ProjectStatus.ARCHIVED, ACTOR));
-        verify(directory).record(1, APOLLO.clientId(), false);
+        verify(directory).record(1, APOLLO.clientId(), false, APOLLO.managerId());
         fixture.given(new ProjectCreated(1, APOLLO), new ProjectStatusChanged(1, ProjectStatus.ARCHIVED, ACTOR))
                 .when(new ArchiveProject(1, ACTOR, null))
                 .expectNoEvents();

@@ -49,7 +49,7 @@ class UserAggregateTest {
                 .expectEvents(REGISTERED);
 
         verify(uniqueKeys).claim(eq("username"), eq("ada"), eq("user-7"), any());
-        verify(directory).record(7, true);
+        verify(directory).record(7, true, PROFILE.role());
     }
 
     @Test
@@ -80,12 +80,13 @@ class UserAggregateTest {
     }
 
     @Test
-    void aChangedProfileRecordsTheWholeNewProfile() {
+    void aChangedProfileRecordsTheWholeNewProfileAndANewRoleInTheDirectory() {
         UserProfile manager = withRole(Roles.MANAGER);
 
         fixture.given(REGISTERED)
                 .when(new UpdateUser(7, manager, true, null, 0L))
                 .expectEvents(new UserProfileChanged(7, manager));
+        verify(directory).record(7, true, Roles.MANAGER);
     }
 
     @Test
@@ -108,6 +109,7 @@ class UserAggregateTest {
         fixture.given(REGISTERED)
                 .when(new UpdateUser(7, PROFILE, false, null, null))
                 .expectEvents(new UserDeactivated(7));
+        verify(directory).record(7, false, PROFILE.role());
 
         fixture.given(REGISTERED, new UserDeactivated(7))
                 .when(new UpdateUser(7, PROFILE, true, null, null))

@@ -15,6 +15,13 @@ public final class Columns {
     private Columns() {
     }
 
+    /** {@code values} and one more after them, for a statement of {@link RowStatement#appended} columns. */
+    public static Object[] appended(Object[] values, Object more) {
+        Object[] all = Arrays.copyOf(values, values.length + 1);
+        all[values.length] = more;
+        return all;
+    }
+
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();

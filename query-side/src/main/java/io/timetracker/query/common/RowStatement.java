@@ -1,5 +1,6 @@
 package io.timetracker.query.common;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -59,6 +60,13 @@ public final class RowStatement {
      */
     public static RowStatement contended(String keyTable, String body, Column... columns) {
         return new RowStatement(keyTable, List.of(columns), body, true);
+    }
+
+    /** {@code columns} and one more after them (a create's columns are an update's and what only a create sets). */
+    public static Column[] appended(Column[] columns, Column more) {
+        Column[] all = Arrays.copyOf(columns, columns.length + 1);
+        all[columns.length] = more;
+        return all;
     }
 
     public static Column bigint(String name) {

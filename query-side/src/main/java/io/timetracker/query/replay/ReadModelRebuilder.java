@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +57,9 @@ public class ReadModelRebuilder implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
     /** The advisory lock that makes jobs exclusive across nodes. */
     private static final long JOB_LOCK = 7_270_437_411L;
+    /** How long a new job waits for the lock of a job that is recorded as finished but still releasing it. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final List<String> RUNNING = List.of("building", "indexing", "catching_up", "switching", "comparing");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -336,13 +340,44 @@ public class ReadModelRebuilder implements DisposableBean {
         return List.copyOf(tables);
     }
 
+    /**
+     * The job lock, or {@link JobRunning}. A job's lock outlives its {@code finished_at} by the moment its release
+     * takes, so when no job is recorded as running the lock is waited for briefly rather than refused: a caller who
+     * has just seen the last job finish is not turned away.
+     */
     private Connection tryLock() {
         Connection connection = connection();
-        if (!Boolean.TRUE.equals(lock(connection, "SELECT pg_try_advisory_lock(" + JOB_LOCK + ")"))) {
-            release(connection);
-            throw new JobRunning();
+        if (Boolean.TRUE.equals(lock(connection, "SELECT pg_try_advisory_lock(" + JOB_LOCK + ")"))
+                || !jobRecordedAsRunning() && lockWithin(connection, RELEASE_WAIT)) {
+            return connection;
         }
-        return connection;
+        release(connection);
+        throw new JobRunning();
+    }
+
+    private boolean jobRecordedAsRunning() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM projection_job WHERE state = ANY "
+                + "(?::text[]))", Boolean.class, "{" + String.join(",", RUNNING) + "}"));
+    }
+
+    /** Waits for the job lock up to {@code timeout} (PostgreSQL's lock_timeout applies to advisory locks). */
+    private static boolean lockWithin(Connection connection, Duration timeout) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = " + timeout.toMillis());
+            try {
+                statement.execute("SELECT pg_advisory_lock(" + JOB_LOCK + ")");
+                return true;
+            } catch (SQLException e) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
+            } finally {
+                statement.execute("RESET lock_timeout");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the job lock", e);
+        }
     }
 
     private Connection waitForLock() {

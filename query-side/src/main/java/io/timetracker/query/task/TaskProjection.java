@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 
 import static io.timetracker.query.common.RowStatement.bigint;
 import static io.timetracker.query.common.RowStatement.date;
@@ -65,7 +64,7 @@ public class TaskProjection {
             SELECT id, project_id, name, description, status, priority, assigned_to, due_date, estimated_hours,
                    tags, created_by, at, at, CASE WHEN status = 'done' THEN at END, version
             FROM rows
-            ON CONFLICT (id) DO NOTHING""", withCreatedBy());
+            ON CONFLICT (id) DO NOTHING""", RowStatement.appended(DETAILS, bigint("created_by")));
 
     /** {@code completed_at} keeps the moment the task became done while it stays done. */
     private static final RowStatement UPDATE = RowStatement.of("tasks", """
@@ -94,9 +93,7 @@ public class TaskProjection {
     @EventHandler
     void on(TaskCreated event, @Timestamp Instant at, @SequenceNumber long version) {
         Object[] details = details(event.taskId(), event.details(), at, version);
-        Object[] withCreatedBy = Arrays.copyOf(details, details.length + 1);
-        withCreatedBy[details.length] = event.createdBy();
-        writes.add(CREATE, event.taskId(), withCreatedBy);
+        writes.add(CREATE, event.taskId(), Columns.appended(details, event.createdBy()));
     }
 
     @EventHandler
@@ -142,11 +139,5 @@ public class TaskProjection {
                 details.priority(), details.assignedTo(),
                 details.dueDate() == null ? null : java.sql.Date.valueOf(details.dueDate()), details.estimatedHours(),
                 details.tags(), Columns.timestamp(at), version};
-    }
-
-    private static RowStatement.Column[] withCreatedBy() {
-        RowStatement.Column[] columns = Arrays.copyOf(DETAILS, DETAILS.length + 1);
-        columns[DETAILS.length] = bigint("created_by");
-        return columns;
     }
 }

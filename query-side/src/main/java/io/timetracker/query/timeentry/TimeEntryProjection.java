@@ -1,5 +1,6 @@
 package io.timetracker.query.timeentry;
 
+import io.timetracker.events.approval.EntryApprovalEvent;
 import io.timetracker.events.timeentry.TimeEntryCreated;
 import io.timetracker.events.timeentry.TimeEntryDeleted;
 import io.timetracker.events.timeentry.TimeEntryDetails;
@@ -46,7 +47,7 @@ import static io.timetracker.query.common.RowStatement.timestamp;
  */
 @Component
 @ProcessingGroup(TimeEntryProjection.GROUP)
-@ReadModel(name = TimeEntryProjection.GROUP, tables = {"time_entries", "time_entry_counts"})
+@ReadModel(name = TimeEntryProjection.GROUP, tables = {"time_entries", "time_entry_counts"}, version = 2)
 public class TimeEntryProjection {
 
     public static final String GROUP = "time-entries";
@@ -116,6 +117,13 @@ public class TimeEntryProjection {
             FROM rows r WHERE e.id = r.id AND e.version < r.version""",
             bigint("id"), bigint("break_seconds"), timestamp("at"), bigint("version"));
 
+    /** Where the entry stands in approval: {@code none}, {@code pending}, {@code approved} (locked) or rejected. */
+    private static final RowStatement APPROVAL = RowStatement.of("time_entries", """
+            UPDATE time_entries e SET approval_status = r.approval_status, is_locked = r.is_locked, updated_at = r.at,
+                   version = r.version
+            FROM rows r WHERE e.id = r.id AND e.version < r.version""",
+            bigint("id"), text("approval_status"), bool("is_locked"), timestamp("at"), bigint("version"));
+
     private static final RowStatement DELETE = RowStatement.of("time_entries", """
             WITH deleted AS (
                 DELETE FROM time_entries e USING rows r WHERE e.id = r.id
@@ -167,6 +175,14 @@ public class TimeEntryProjection {
     @EventHandler
     void on(TimerResumed event, @Timestamp Instant at, @SequenceNumber long version) {
         writes.add(RESUME, event.entryId(), event.entryId(), event.breakSeconds(), Columns.timestamp(at), version);
+    }
+
+    /** Only an approved entry is locked. */
+    @EventHandler
+    void on(EntryApprovalEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        String status = event.entryStatusAfter();
+        writes.add(APPROVAL, event.entryId(), event.entryId(), status, status.equals("approved"),
+                Columns.timestamp(at), version);
     }
 
     @EventHandler

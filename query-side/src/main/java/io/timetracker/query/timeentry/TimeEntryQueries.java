@@ -5,7 +5,7 @@ import io.timetracker.query.common.PageRequest;
 import java.time.Instant;
 import java.util.List;
 
-/** The queries the time-entries projection and the entry history answer. */
+/** The queries the time-entries projection answers. */
 public final class TimeEntryQueries {
 
     private TimeEntryQueries() {
@@ -27,9 +27,5 @@ public final class TimeEntryQueries {
     public record ListTimeEntries(Long userId, Long projectId, Long clientId, Long taskId, Instant startFrom,
                                   Instant startBefore, Boolean billable, boolean includeActive, List<String> tags,
                                   PageRequest page) {
-    }
-
-    /** Answers {@link EntryHistory}, or null when the entry never existed. */
-    public record FindEntryHistory(long entryId) {
     }
 }

@@ -1,0 +1,4 @@
+package io.timetracker.events.deal;
+
+public record DealDeleted(long dealId) {
+}

@@ -1,0 +1,4 @@
+package io.timetracker.events.lead;
+
+public record LeadCreated(long leadId, LeadDetails details, long createdBy) {
+}

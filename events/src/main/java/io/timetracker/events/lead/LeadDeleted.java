@@ -1,0 +1,4 @@
+package io.timetracker.events.lead;
+
+public record LeadDeleted(long leadId) {
+}

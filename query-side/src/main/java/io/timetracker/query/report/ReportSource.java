@@ -1,0 +1,63 @@
+package io.timetracker.query.report;
+
+import io.timetracker.query.common.Columns;
+import io.timetracker.query.report.ReportQueries.ReportFilter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import java.sql.Date;
+
+/**
+ * The rows a report reads, as SQL: the versions recorded at the filter's instant, or the current ones — summed per
+ * day ({@link #cells}) or one per entry ({@link #versions}) — narrowed by the filter.
+ */
+final class ReportSource {
+
+    private ReportSource() {
+    }
+
+    /**
+     * A relation of (work_date, user_id, client_id, project_id, task_id, billable, approval_status, seconds,
+     * entries): the day totals now, or the versions recorded at {@code asOf} counted one by one.
+     */
+    static String cells(ReportFilter filter, MapSqlParameterSource params) {
+        if (filter.asOf() == null) {
+            return "(SELECT work_date, user_id, client_id, nullif(project_id, 0) AS project_id, "
+                    + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
+                    + "FROM report_day_totals v WHERE true" + narrowing(filter, params) + ")";
+        }
+        return "(SELECT work_date, user_id, client_id, project_id, task_id, billable, approval_status, seconds, "
+                + "1 AS entries FROM report_entry_versions v WHERE " + recorded(filter, params)
+                + narrowing(filter, params) + ")";
+    }
+
+    /** The condition on {@code report_entry_versions v} and the filter's conditions, for one row per entry. */
+    static String versions(ReportFilter filter, MapSqlParameterSource params) {
+        return recorded(filter, params) + narrowing(filter, params);
+    }
+
+    private static String recorded(ReportFilter filter, MapSqlParameterSource params) {
+        if (filter.asOf() == null) {
+            return "v.recorded_to IS NULL";
+        }
+        params.addValue("asOf", Columns.timestamp(filter.asOf()));
+        return "v.recorded_from <= :asOf AND (v.recorded_to IS NULL OR v.recorded_to > :asOf)";
+    }
+
+    private static String narrowing(ReportFilter filter, MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder(" AND v.work_date BETWEEN :startDate AND :endDate");
+        params.addValue("startDate", Date.valueOf(filter.startDate())).addValue("endDate",
+                Date.valueOf(filter.endDate()));
+        condition(where, params, "v.user_id = :userId", "userId", filter.userId());
+        condition(where, params, "v.project_id = :projectId", "projectId", filter.projectId());
+        condition(where, params, "v.client_id = :clientId", "clientId", filter.clientId());
+        return where.toString();
+    }
+
+    private static void condition(StringBuilder where, MapSqlParameterSource params, String sql, String name,
+                                  Object value) {
+        if (value != null) {
+            where.append(" AND ").append(sql);
+            params.addValue(name, value);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.timetracker.query.report;
+
+import io.timetracker.query.report.ReportQueries.Group;
+import io.timetracker.query.report.ReportQueries.Grouping;
+import io.timetracker.query.report.ReportQueries.ReportSummary;
+import io.timetracker.query.report.ReportQueries.Summarize;
+import io.timetracker.query.report.ReportQueries.Totals;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Summaries: one query sums the report's cells per group, project and client (few rows, whatever the number of
+ * entries), and the totals, the groups by project and by the grouping asked for, and the revenue (at each
+ * project's rate, else its client's) are added up from those. Names and rates are joined as they are now.
+ */
+@Component
+public class ReportSummaries {
+
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public ReportSummaries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Cell(Group group, Long projectId, String projectName, BigDecimal rate) {
+    }
+
+    @QueryHandler
+    public ReportSummary handle(Summarize query) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String[] group = groupKeyAndLabel(query.grouping());
+        List<Cell> cells = jdbc.query("SELECT " + group[0] + " AS group_key, " + group[1] + " AS group_label, "
+                + "s.project_id, p.name AS project_name, coalesce(p.hourly_rate, c.default_hourly_rate) AS rate, "
+                + "sum(s.seconds) AS seconds, coalesce(sum(s.seconds) FILTER (WHERE s.billable), 0) AS billable, "
+                + "sum(s.entries) AS entries FROM " + ReportSource.cells(query.filter(), params) + " s"
+                + " LEFT JOIN projects p ON p.id = s.project_id LEFT JOIN clients c ON c.id = s.client_id"
+                + " LEFT JOIN users u ON u.id = s.user_id LEFT JOIN tasks t ON t.id = s.task_id"
+                + " GROUP BY 1, 2, s.project_id, p.name, s.client_id, rate HAVING sum(s.entries) > 0", params,
+                (rs, row) -> cell(rs));
+        return summary(cells, periodic(query.grouping()));
+    }
+
+    private static Cell cell(ResultSet rs) throws SQLException {
+        Object key = rs.getObject("group_key");
+        Group group = new Group(key instanceof java.sql.Date date ? date.toLocalDate() : key,
+                rs.getString("group_label"), rs.getLong("seconds"), rs.getLong("billable"), rs.getLong("entries"));
+        Object projectId = rs.getObject("project_id");
+        return new Cell(group, projectId == null ? null : ((Number) projectId).longValue(),
+                rs.getString("project_name"), rs.getBigDecimal("rate"));
+    }
+
+    private static ReportSummary summary(List<Cell> cells, boolean periodic) {
+        Map<Object, Group> byProject = new LinkedHashMap<>();
+        Map<Object, Group> groups = new LinkedHashMap<>();
+        long seconds = 0;
+        long billable = 0;
+        long entries = 0;
+        BigDecimal revenue = BigDecimal.ZERO;
+        for (Cell cell : cells) {
+            Group part = cell.group();
+            seconds += part.seconds();
+            billable += part.billableSeconds();
+            entries += part.entries();
+            if (cell.rate() != null) {
+                revenue = revenue.add(cell.rate().multiply(BigDecimal.valueOf(part.billableSeconds())));
+            }
+            byProject.merge(cell.projectId() == null ? "none" : cell.projectId(),
+                    new Group(cell.projectId(), cell.projectName(), part.seconds(), part.billableSeconds(),
+                            part.entries()), ReportSummaries::plus);
+            groups.merge(part.key() == null ? "none" : part.key(), part, ReportSummaries::plus);
+        }
+        Comparator<Group> mostHoursFirst = Comparator.comparingLong(Group::seconds).reversed()
+                .thenComparing(Group::label, Comparator.nullsLast(Comparator.naturalOrder()));
+        return new ReportSummary(
+                new Totals(seconds, billable, entries, revenue.divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_UP)),
+                sorted(byProject, mostHoursFirst),
+                sorted(groups, periodic ? Comparator.comparing(group -> group.key().toString()) : mostHoursFirst));
+    }
+
+    private static Group plus(Group a, Group b) {
+        return new Group(a.key(), a.label(), a.seconds() + b.seconds(), a.billableSeconds() + b.billableSeconds(),
+                a.entries() + b.entries());
+    }
+
+    private static List<Group> sorted(Map<Object, Group> groups, Comparator<Group> order) {
+        List<Group> list = new ArrayList<>(groups.values());
+        list.sort(order);
+        return list;
+    }
+
+    private static boolean periodic(Grouping grouping) {
+        return grouping == Grouping.DAY || grouping == Grouping.WEEK || grouping == Grouping.MONTH;
+    }
+
+    /** The SQL of a group's key and label over the cells {@code s} and the joined names. */
+    private static String[] groupKeyAndLabel(Grouping grouping) {
+        return switch (grouping) {
+            case PROJECT -> new String[]{"s.project_id", "p.name"};
+            case CLIENT -> new String[]{"s.client_id", "c.name"};
+            case USER -> new String[]{"s.user_id", "u.username"};
+            case TASK -> new String[]{"s.task_id", "t.name"};
+            case DAY -> new String[]{"s.work_date", "to_char(s.work_date, 'YYYY-MM-DD')"};
+            case WEEK -> new String[]{"date_trunc('week', s.work_date)::date", "to_char(s.work_date, 'IYYY-\"W\"IW')"};
+            case MONTH -> new String[]{"date_trunc('month', s.work_date)::date", "to_char(s.work_date, 'YYYY-MM')"};
+        };
+    }
+}
