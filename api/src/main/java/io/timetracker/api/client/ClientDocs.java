@@ -1,5 +1,6 @@
 package io.timetracker.api.client;
 
+import io.timetracker.api.audit.AuditDocs;
 import io.timetracker.api.docs.Answer;
 import io.timetracker.api.docs.ApiDocs;
 import io.timetracker.api.docs.ApiDocumentation;
@@ -33,5 +34,6 @@ class ClientDocs implements ApiDocumentation {
         docs.operation(ClientController.class, "archive").id("archiveClient")
                 .summary("Archive a client (status inactive)")
                 .answers(Answer.message("Archived"));
+        AuditDocs.history(docs, ClientController.class, "Client");
     }
 }

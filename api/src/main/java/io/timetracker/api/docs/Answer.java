@@ -7,14 +7,21 @@ import java.util.List;
 /**
  * A successful answer of an operation: its status, body schema and the headers it carries ({@code ETag},
  * {@code Location}). The envelopes are the contract's (§1): one, list with pagination, created, updated,
- * deleted.
+ * deleted. A download ({@link #download}) is a file in one of its {@code mediaTypes} instead of JSON.
  */
 public record Answer(int status, String description, Schema<?> body, boolean etag, boolean location,
-                     List<QueryParam> listParams, List<Class<? extends Record>> views, String example) {
+                     List<QueryParam> listParams, List<Class<? extends Record>> views, String example,
+                     List<String> mediaTypes) {
 
     public Answer {
         listParams = List.copyOf(listParams);
         views = List.copyOf(views);
+        mediaTypes = List.copyOf(mediaTypes);
+    }
+
+    private Answer(int status, String description, Schema<?> body, boolean etag, boolean location,
+                   List<QueryParam> listParams, List<Class<? extends Record>> views, String example) {
+        this(status, description, body, etag, location, listParams, views, example, List.of());
     }
 
     /** 200 {@code {"<key>": {...}}} with the resource's ETag. */
@@ -51,22 +58,31 @@ public record Answer(int status, String description, Schema<?> body, boolean eta
         return new Answer(status, description, body, false, false, List.of(), List.of(views), null);
     }
 
+    /**
+     * 200 with a file (a {@code Content-Disposition: attachment} with its name) in one of {@code mediaTypes}, the
+     * one the request asks for.
+     */
+    public static Answer download(String description, List<String> mediaTypes) {
+        return new Answer(200, description, Json.string("binary"), false, false, List.of(), List.of(), null,
+                mediaTypes);
+    }
+
     /** The component schema of {@code view} (for {@link #of}). */
     public static Schema<?> view(Class<? extends Record> view) {
         return placeholder(view);
     }
 
     public Answer withETag() {
-        return new Answer(status, description, body, true, location, listParams, views, example);
+        return new Answer(status, description, body, true, location, listParams, views, example, mediaTypes);
     }
 
     public Answer withLocation() {
-        return new Answer(status, description, body, etag, true, listParams, views, example);
+        return new Answer(status, description, body, etag, true, listParams, views, example, mediaTypes);
     }
 
     /** An example body (JSON), copied from a real response; OpenApiDocumentTest checks it against the schema. */
     public Answer example(String json) {
-        return new Answer(status, description, body, etag, location, listParams, views, json);
+        return new Answer(status, description, body, etag, location, listParams, views, json, mediaTypes);
     }
 
     private static Schema<?> envelope(String key, Class<? extends Record> view) {

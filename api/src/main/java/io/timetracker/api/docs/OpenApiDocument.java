@@ -173,9 +173,17 @@ public class OpenApiDocument implements OpenApiCustomizer {
         if (answer.example() != null) {
             json.setExample(EXAMPLES.readValue(answer.example(), Object.class));
         }
-        ApiResponse response = new ApiResponse().description(answer.description())
-                .content(new Content().addMediaType(JSON, json));
+        Content content = new Content();
+        if (answer.mediaTypes().isEmpty()) {
+            content.addMediaType(JSON, json);
+        } else {
+            answer.mediaTypes().forEach(type -> content.addMediaType(type, new MediaType().schema(answer.body())));
+        }
+        ApiResponse response = new ApiResponse().description(answer.description()).content(content);
         ResponseHeaders.common(response);
+        if (!answer.mediaTypes().isEmpty()) {
+            response.addHeaderObject("Content-Disposition", ResponseHeaders.named("Content-Disposition"));
+        }
         if (answer.etag()) {
             response.addHeaderObject("ETag", ResponseHeaders.named("ETag"));
         }

@@ -5,11 +5,36 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 
 import java.util.List;
 
-/** A query parameter of one operation: its name, schema (type, default, allowed values) and meaning. */
-public record QueryParam(String name, Schema<?> schema, String description) {
+/**
+ * A query parameter of one operation: its name, schema (type, default, allowed values), meaning and whether the
+ * operation needs it.
+ */
+public record QueryParam(String name, Schema<?> schema, String description, boolean mandatory) {
+
+    public QueryParam(String name, Schema<?> schema, String description) {
+        this(name, schema, description, false);
+    }
 
     public static QueryParam id(String name, String description) {
         return new QueryParam(name, Json.integer().minimum(java.math.BigDecimal.ZERO), description);
+    }
+
+    /** An integer within {@code minimum..maximum}, {@code byDefault} when absent. */
+    public static QueryParam integer(String name, int minimum, int maximum, int byDefault, String description) {
+        Schema<Object> schema = Json.integer().format("int32").minimum(java.math.BigDecimal.valueOf(minimum))
+                .maximum(java.math.BigDecimal.valueOf(maximum));
+        schema.setDefault(byDefault);
+        return new QueryParam(name, schema, description);
+    }
+
+    /** A date (YYYY-MM-DD) or a date-time, as the range filters read it. */
+    public static QueryParam dateOrDateTime(String name, String description) {
+        return new QueryParam(name, Json.string(), description + " (YYYY-MM-DD or an ISO 8601 date-time)");
+    }
+
+    /** The same parameter, needed: a request without it is 400. */
+    public QueryParam required() {
+        return new QueryParam(name, schema, description, true);
     }
 
     /** true or false, as QueryParams.bool reads it (also 1/0, yes/no). */
@@ -40,6 +65,6 @@ public record QueryParam(String name, Schema<?> schema, String description) {
     }
 
     Parameter parameter() {
-        return new Parameter().in("query").name(name).schema(schema).description(description).required(false);
+        return new Parameter().in("query").name(name).schema(schema).description(description).required(mandatory);
     }
 }

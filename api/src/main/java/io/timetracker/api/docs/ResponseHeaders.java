@@ -23,6 +23,7 @@ final class ResponseHeaders {
         headers.put("Location", header("Where the created resource is", Json.string()));
         headers.put("X-Ignored-Fields", header("Body fields the endpoint does not know and ignored, "
                 + "comma-separated", Json.string()));
+        headers.put("Content-Disposition", header("attachment, with the file's name", Json.string()));
         headers.put("Idempotent-Replayed", header("true when this is the stored answer to an earlier request with "
                 + "the same Idempotency-Key", Json.string()));
         return headers;

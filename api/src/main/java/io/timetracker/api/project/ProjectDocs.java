@@ -1,5 +1,6 @@
 package io.timetracker.api.project;
 
+import io.timetracker.api.audit.AuditDocs;
 import io.timetracker.api.docs.Answer;
 import io.timetracker.api.docs.ApiDocs;
 import io.timetracker.api.docs.ApiDocumentation;
@@ -34,5 +35,6 @@ class ProjectDocs implements ApiDocumentation {
                 .error(409, "The name or code is taken");
         docs.operation(ProjectController.class, "archive").id("archiveProject").summary("Archive a project")
                 .answers(Answer.message("Archived"));
+        AuditDocs.history(docs, ProjectController.class, "Project");
     }
 }

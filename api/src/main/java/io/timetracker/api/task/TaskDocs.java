@@ -1,5 +1,6 @@
 package io.timetracker.api.task;
 
+import io.timetracker.api.audit.AuditDocs;
 import io.timetracker.api.docs.Answer;
 import io.timetracker.api.docs.ApiDocs;
 import io.timetracker.api.docs.ApiDocumentation;
@@ -31,5 +32,6 @@ class TaskDocs implements ApiDocumentation {
                 .answers(Answer.updated("task", TaskView.class));
         docs.operation(TaskController.class, "delete").id("deleteTask").summary("Delete a task")
                 .answers(Answer.message("Deleted"));
+        AuditDocs.history(docs, TaskController.class, "Task");
     }
 }

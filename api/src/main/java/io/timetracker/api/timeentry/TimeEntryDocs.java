@@ -1,11 +1,11 @@
 package io.timetracker.api.timeentry;
 
+import io.timetracker.api.audit.AuditDocs;
 import io.timetracker.api.docs.Answer;
 import io.timetracker.api.docs.ApiDocs;
 import io.timetracker.api.docs.ApiDocumentation;
 import io.timetracker.api.docs.Json;
 import io.timetracker.api.docs.QueryParam;
-import io.timetracker.query.audit.AuditRow;
 import io.timetracker.query.timeentry.TimeEntryView;
 import io.swagger.v3.oas.models.media.Schema;
 import org.springframework.stereotype.Component;
@@ -73,9 +73,7 @@ class TimeEntryDocs implements ApiDocumentation {
                 .description("A running entry cannot be deleted: stop it first.")
                 .answers(Answer.message("Deleted"))
                 .error(409, "An approved entry (entry_locked)");
-        docs.operation(TimeEntryController.class, "history").id("getTimeEntryHistory")
-                .summary("The entry's full trail, oldest first")
-                .answers(Answer.list("history", AuditRow.class));
+        AuditDocs.history(docs, TimeEntryController.class, "TimeEntry");
         docs.operation(TimeEntryBulkController.class, "bulk").id("bulkUpdateTimeEntries")
                 .summary("One action on many entries, each on its own")
                 .body(TimeEntryBulkController.SHAPE)
