@@ -7,6 +7,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -80,7 +81,9 @@ class OpenApiDocumentTest extends EndToEndTest {
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().readOperationsMap().entrySet()) {
                 for (Map.Entry<String, ApiResponse> answer : operation.getValue().getResponses().entrySet()) {
-                    Object example = answer.getValue().getContent().get("application/json").getExample();
+                    MediaType content = answer.getValue().getContent()
+                            .get("application/json");
+                    Object example = content == null ? null : content.getExample(); // a download has none
                     if (example == null) {
                         continue;
                     }
