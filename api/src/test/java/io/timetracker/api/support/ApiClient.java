@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -106,7 +107,7 @@ public class ApiClient {
         }
 
         public String text() {
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -140,11 +141,14 @@ public class ApiClient {
         }
     }
 
-    /** The answer's body as the check reads it: text, or a download's bytes when they are JSON (an error). */
+    /**
+     * The answer's body as the check reads it: text; a download's bytes as UTF-8 when they are JSON (an error), else
+     * byte for byte (the validator checks a file's media type, not its bytes).
+     */
     private static String checkedBody(HttpResponse<?> response) {
         if (response.body() instanceof byte[] bytes) {
             boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
-            return json ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : null;
+            return new String(bytes, json ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         }
         return (String) response.body();
     }
