@@ -398,7 +398,8 @@ class ApprovalApiTest extends ApprovalTestSupport {
         assertThat(pagination.get("next_page").isNull()).isTrue();
         assertError(boss.api().sendingInvalidInput().get("/api/v1/time-entry-approvals?status=maybe"), 400,
                 "validation_error");
-        assertError(boss.api().get("/api/v1/time-entry-approvals?requested_by=x"), 400, "validation_error");
+        assertError(boss.api().sendingInvalidInput().get("/api/v1/time-entry-approvals?requested_by=x"), 400,
+                "validation_error");
         assertThat(admin.get("/api/v1/users/me").body().get("enabled_modules").valueStream()
                 .map(JsonNode::asString)).contains("time_approvals");
     }
