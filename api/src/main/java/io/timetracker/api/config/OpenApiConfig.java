@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfig {
 
     static final String CONVENTIONS = """
-            TimeTracker REST API v1. JSON in and out, snake_case names, ids are integers, date-times are ISO 8601 \
-            with the server zone's offset.
+            TimeTracker REST API v1. JSON in and out (the report downloads are CSV, XLSX or PDF files; their \
+            errors are JSON), snake_case names, ids are integers, date-times are ISO 8601 with the server zone's \
+            offset.
 
             **Tokens.** Every endpoint needs a token except info, health and login. Send it as \
             `Authorization: Bearer <token>` (also `Authorization: Token <token>`) or `X-API-Key: <token>`; sign in \
@@ -26,7 +27,8 @@ public class OpenApiConfig {
             limit what it may do, its user's role what the user may see.
 
             **Liberal reading.** An empty body is read as `{}`. Integer fields also accept digit strings, list \
-            fields (arrays of strings) also one comma-separated string, date-times come with `Z`, an offset or \
+            fields (arrays of strings) also one comma-separated string and tags (a comma-separated string) also an \
+            array, date-times come with `Z`, an offset or \
             none (the server's zone). Unknown body fields and query parameters are ignored; the unknown body fields are named in \
             the `X-Ignored-Fields` response header.
 
