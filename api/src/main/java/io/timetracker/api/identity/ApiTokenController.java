@@ -3,6 +3,8 @@ package io.timetracker.api.identity;
 import io.timetracker.api.auth.IpAllowList;
 import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.auth.TokenDigests;
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
@@ -56,6 +58,20 @@ public class ApiTokenController {
         this.clock = clock;
     }
 
+    static final BodyField<String> NAME = BodyField.text("name", 100).required();
+    static final BodyField<Long> USER_ID = BodyField.integer("user_id").required()
+            .describedAs("The user the token acts as");
+    static final BodyField<List<String>> SCOPES = BodyField.stringList("scopes").required()
+            .describedAs("read:<resource>, write:<resource>, read:*, write:*, admin:all or *");
+    static final BodyField<String> DESCRIPTION = BodyField.text("description", 1000);
+    static final BodyField<Instant> EXPIRES_AT = BodyField.dateTime("expires_at").describedAs("In the future");
+    static final BodyField<Long> EXPIRES_DAYS = BodyField.integer("expires_days", 1, 3650)
+            .describedAs("Instead of expires_at; neither: the token never expires");
+    static final BodyField<List<String>> IP_WHITELIST = BodyField.stringList("ip_whitelist")
+            .describedAs("IP addresses and CIDR ranges the token may be used from");
+    static final BodyShape CREATE = BodyShape.of("ApiTokenCreate", NAME, USER_ID, SCOPES, DESCRIPTION, EXPIRES_AT,
+            EXPIRES_DAYS, IP_WHITELIST);
+
     @GetMapping
     @RequiresScope("admin:all")
     public Map<String, Object> list(HttpServletRequest request) {
@@ -72,17 +88,17 @@ public class ApiTokenController {
     @PostMapping
     @RequiresScope("admin:all")
     public ResponseEntity<Map<String, Object>> create(JsonBody body, HttpServletRequest request) {
-        String name = body.requiredText("name", 100);
-        Long userId = body.requiredInteger("user_id");
-        List<String> scopes = body.stringList("scopes");
-        if (scopes == null || scopes.isEmpty()) {
-            body.reject("scopes", "Is required");
+        String name = body.read(NAME);
+        Long userId = body.read(USER_ID);
+        List<String> scopes = body.read(SCOPES);
+        if (scopes != null && scopes.isEmpty()) {
+            body.reject(SCOPES.name(), "Is required");
         }
-        String description = body.text("description", 1000);
+        String description = body.read(DESCRIPTION);
         Instant expiresAt = readExpiry(body);
-        List<String> ipWhitelist = body.stringList("ip_whitelist");
+        List<String> ipWhitelist = body.read(IP_WHITELIST);
         if (ipWhitelist != null && !ipWhitelist.stream().allMatch(IpAllowList::isValidEntry)) {
-            body.reject("ip_whitelist", "Each entry must be an IP address or a CIDR range");
+            body.reject(IP_WHITELIST.name(), "Each entry must be an IP address or a CIDR range");
         }
         body.throwIfInvalid();
         TokenIssuer.IssuedToken issued = issuer.issue(new TokenIssuer.TokenRequest(userId, name, description, scopes,
@@ -131,15 +147,12 @@ public class ApiTokenController {
 
     /** {@code expires_at} (a future date-time) or {@code expires_days} (1..3650); neither: never expires. */
     private Instant readExpiry(JsonBody body) {
-        Instant expiresAt = body.dateTime("expires_at");
-        Long days = body.integer("expires_days");
+        Instant expiresAt = body.read(EXPIRES_AT);
+        Long days = body.read(EXPIRES_DAYS);
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
-            return body.reject("expires_at", "Must be in the future");
+            return body.reject(EXPIRES_AT.name(), "Must be in the future");
         }
         if (days != null) {
-            if (days < 1 || days > 3650) {
-                return body.reject("expires_days", "Must be between 1 and 3650");
-            }
             return clock.instant().plus(Duration.ofDays(days));
         }
         return expiresAt;

@@ -90,7 +90,7 @@ public class UserController {
     @PostMapping
     @RequiresScope("admin:all")
     public ResponseEntity<Map<String, Object>> create(JsonBody body) {
-        String username = body.requiredText("username", 100);
+        String username = body.read(UserFields.USERNAME);
         if (username != null && !USERNAME.matcher(username).matches()) {
             body.reject("username", "Use 2-100 letters, digits and . _ @ -");
         }
@@ -110,7 +110,7 @@ public class UserController {
         String passwordHash = password == null ? null : passwords.hash(password);
         updates.<UserView>apply(request, () -> find(id), (current, expectedVersion) -> {
             UserProfile profile = UserFields.readProfile(body, current);
-            Boolean active = body.bool("is_active");
+            Boolean active = body.read(UserFields.IS_ACTIVE);
             body.throwIfInvalid();
             return new UpdateUser(id, profile, active != null ? active : current.isActive(), passwordHash,
                     expectedVersion);

@@ -172,7 +172,7 @@ class ControlledClockApiTest extends EndToEndTest {
     void anExpiredTokenIsReportedExpiredBeforeItsAddressIsChecked() {
         long userId = createUser("user");
         IssuedToken issued = issue(admin, userId, "read:users",
-                "\"expires_at\": \"%s\", \"ip_whitelist\": \"10.9.8.7\"".formatted(clock.instant().plusSeconds(30)));
+                "\"expires_at\": \"%s\", \"ip_whitelist\": [\"10.9.8.7\"]".formatted(clock.instant().plusSeconds(30)));
         ApiClient holder = admin.as(issued.token());
         assertThat(holder.get("/api/v1/users/me").body().get("message").asString())
                 .isEqualTo("Access denied from this IP address");
