@@ -8,7 +8,8 @@ import java.sql.Date;
 
 /**
  * The rows a report reads, as SQL: the versions recorded at the filter's instant, or the current ones — summed per
- * day ({@link #cells}) or one per entry ({@link #versions}) — narrowed by the filter.
+ * day ({@link #cells}) or one per entry ({@link #versions}) — narrowed by the filter, and the names and rates they
+ * are shown with, as they stood at that instant or now ({@link #names}).
  */
 final class ReportSource {
 
@@ -33,6 +34,36 @@ final class ReportSource {
     /** The condition on {@code report_entry_versions v} and the filter's conditions, for one row per entry. */
     static String versions(ReportFilter filter, MapSqlParameterSource params) {
         return recorded(filter, params) + narrowing(filter, params);
+    }
+
+    /**
+     * The joins that name the rows of {@code row} (a relation with user_id, client_id, project_id, task_id): users
+     * {@code u} (username), clients {@code c} (name, default_hourly_rate), projects {@code p} (name, hourly_rate)
+     * and tasks {@code t} (name) — as they are now, or as they were recorded at the filter's instant.
+     */
+    static String names(String row, ReportFilter filter, MapSqlParameterSource params) {
+        return " LEFT JOIN users u ON u.id = " + row + ".user_id"
+                + " LEFT JOIN " + named(filter, params, "clients", ReportNames.CLIENT, "default_hourly_rate")
+                + " c ON c.id = " + row + ".client_id"
+                + " LEFT JOIN " + named(filter, params, "projects", ReportNames.PROJECT, "hourly_rate")
+                + " p ON p.id = " + row + ".project_id"
+                + " LEFT JOIN " + named(filter, params, "tasks", ReportNames.TASK, null) + " t ON t.id = " + row
+                + ".task_id";
+    }
+
+    /**
+     * The live table, or the names (and rates, as {@code rateColumn} when the table has one) recorded at the
+     * filter's instant.
+     */
+    private static String named(ReportFilter filter, MapSqlParameterSource params, String table, String kind,
+                                String rateColumn) {
+        if (filter.asOf() == null) {
+            return table;
+        }
+        params.addValue("asOf", Columns.timestamp(filter.asOf()));
+        return "(SELECT n.id, n.name" + (rateColumn == null ? "" : ", n.hourly_rate AS " + rateColumn) + " FROM "
+                + ReportNames.TABLE + " n WHERE n.kind = '" + kind + "' AND n.recorded_from <= :asOf"
+                + " AND (n.recorded_to IS NULL OR n.recorded_to > :asOf))";
     }
 
     private static String recorded(ReportFilter filter, MapSqlParameterSource params) {
