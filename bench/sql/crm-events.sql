@@ -10,7 +10,7 @@ CREATE TEMP TABLE names AS SELECT
   '{analytics,migration,support,licence,consulting,training,hosting,integration,audit,design,mobile,security}'::text[] AS product,
   '{renewal,upsell,pilot,rollout,extension,tender,framework,expansion}'::text[] AS kind;
 
-CREATE TEMP TABLE template AS
+CREATE TEMP TABLE crm_template AS
 SELECT e.payload_type, e.type, e.payload_revision, e.meta_data, convert_from(e.payload, 'UTF8')::jsonb AS payload,
        regexp_replace(e.aggregate_identifier, '[0-9]+$', '') AS prefix
 FROM domain_event_entry e
@@ -32,13 +32,13 @@ SELECT t.prefix || r.id, 0, t.type, gen_random_uuid()::text, t.meta_data, conver
        t.payload_revision, t.payload_type,
        to_char((now() - interval '365 days' + r.i * interval '365 days' / :crm) AT TIME ZONE 'UTC',
                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-FROM records r, names n, LATERAL (SELECT
+FROM records r JOIN crm_template t ON t.payload_type LIKE '%.' || initcap(r.kind) || 'Created'
+CROSS JOIN names n CROSS JOIN LATERAL (SELECT
     n.first[1 + r.i / 3 % 40] AS first_name, n.last[1 + r.i / 120 % 40] AS last_name,
     n.company[1 + r.i * 7 % 30] || ' ' || n.suffix[1 + r.i % 6] AS company_name,
     n.company[1 + r.i * 7 % 30] || ' ' || n.product[1 + r.i / 3 % 12] || ' ' || n.kind[1 + r.i / 36 % 8] AS deal_name,
     (:'users'::bigint[])[1 + r.i / 3 % cardinality(:'users'::bigint[])] AS owner,
     (:'clients'::bigint[])[1 + r.i / 3 % cardinality(:'clients'::bigint[])] AS client) g
-JOIN template t ON t.payload_type LIKE '%.' || initcap(r.kind) || 'Created'
 CROSS JOIN LATERAL (SELECT CASE r.kind
     WHEN 'lead' THEN jsonb_set(t.payload, '{details}', (t.payload -> 'details') || jsonb_build_object(
             'firstName', g.first_name, 'lastName', g.last_name, 'companyName', g.company_name,

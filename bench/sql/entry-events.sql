@@ -4,7 +4,7 @@
 -- (i div |users|)-th hour from :first_start, 30..54 minutes long, on one of :projects (with its client of
 -- :project_clients); it is recorded 0..47 hours after it ends (never later than an hour ago), so reports as of past
 -- instants differ.
-CREATE TEMP TABLE template AS
+CREATE TEMP TABLE entry_template AS
 SELECT e.type, e.meta_data, convert_from(e.payload, 'UTF8')::jsonb AS payload
 FROM domain_event_entry e
 WHERE e.payload_type = 'io.timetracker.events.timeentry.TimeEntryCreated' AND e.aggregate_identifier = 'time-entry-' || :template;
@@ -40,7 +40,7 @@ SELECT 'time-entry-' || e.id, 0, t.type, gen_random_uuid()::text, t.meta_data,
                   'UTF8'),
        'io.timetracker.events.timeentry.TimeEntryCreated',
        to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-FROM generated_entries e, template t ORDER BY e.i;
+FROM generated_entries e, entry_template t ORDER BY e.i;
 
 INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,
                                 payload_type, time_stamp)
@@ -53,4 +53,4 @@ SELECT 'time-entry-' || e.id, 1, t.type, gen_random_uuid()::text, t.meta_data,
        'io.timetracker.events.timeentry.TimeEntryUpdated',
        to_char(least(e.recorded_at + interval '1 day', now() - interval '1 minute') AT TIME ZONE 'UTC',
                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-FROM generated_entries e, template t WHERE e.i % 5 = 0 ORDER BY e.i;
+FROM generated_entries e, entry_template t WHERE e.i % 5 = 0 ORDER BY e.i;
