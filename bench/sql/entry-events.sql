@@ -19,7 +19,7 @@ FROM generate_series(0, :entries - 1) i ORDER BY i;
 
 CREATE TEMP TABLE generated_entries AS
 SELECT g.id, g.i, g.start_time + g.minutes * interval '1 minute' AS end_time,
-       least(g.start_time + g.minutes * interval '1 minute' + (g.i * 7919 % 48) * interval '1 hour',
+       least(g.start_time + g.minutes * interval '1 minute' + (g.i::bigint * 7919 % 48) * interval '1 hour',
              now() - interval '1 hour') AS recorded_at,
        jsonb_build_object('userId', g.user_id, 'projectId', (:'projects'::bigint[])[g.p],
            'clientId', (:'project_clients'::bigint[])[g.p],

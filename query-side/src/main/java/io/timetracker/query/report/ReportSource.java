@@ -18,17 +18,24 @@ final class ReportSource {
 
     /**
      * A relation of (work_date, user_id, client_id, project_id, task_id, billable, approval_status, seconds,
-     * entries): the day totals now, or the versions recorded at {@code asOf} counted one by one.
+     * entries) whose sums per group are the report's: the day totals now; at {@code asOf}, the day totals less the
+     * current versions recorded after it and plus the versions it had that were replaced after it — so the cost of
+     * a report at an instant follows the changes since, not the entries.
      */
     static String cells(ReportFilter filter, MapSqlParameterSource params) {
+        String now = "SELECT work_date, user_id, client_id, nullif(project_id, 0) AS project_id, "
+                + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
+                + "FROM report_day_totals v WHERE true" + narrowing(filter, params);
         if (filter.asOf() == null) {
-            return "(SELECT work_date, user_id, client_id, nullif(project_id, 0) AS project_id, "
-                    + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
-                    + "FROM report_day_totals v WHERE true" + narrowing(filter, params) + ")";
+            return "(" + now + ")";
         }
-        return "(SELECT work_date, user_id, client_id, project_id, task_id, billable, approval_status, seconds, "
-                + "1 AS entries FROM report_entry_versions v WHERE " + recorded(filter, params)
-                + narrowing(filter, params) + ")";
+        params.addValue("asOf", Columns.timestamp(filter.asOf()));
+        String version = "SELECT work_date, user_id, client_id, project_id, task_id, billable, approval_status, ";
+        return "(" + now
+                + " UNION ALL " + version + "-seconds, -1 FROM report_entry_versions v"
+                + " WHERE v.recorded_to IS NULL AND v.recorded_from > :asOf" + narrowing(filter, params)
+                + " UNION ALL " + version + "seconds, 1 FROM report_entry_versions v"
+                + " WHERE v.recorded_to > :asOf AND v.recorded_from <= :asOf" + narrowing(filter, params) + ")";
     }
 
     /** The condition on {@code report_entry_versions v} and the filter's conditions, for one row per entry. */
