@@ -118,7 +118,7 @@ if [[ $SEEDED == 0 ]]; then
 echo "# rebuilding reports" >&2
 "$BENCH_DIR/rebuild.sh" "$BASE" reports >&2
 else
-  FIRST_START=$(sql -c "SELECT to_char(min(start_time) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T00:00:00Z\"') FROM report_entry_versions")
+  FIRST_START=$(sql -c "SELECT to_char(min(start_time) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T00:00:00Z\"') FROM report_entry_versions WHERE recorded_to IS NULL")
 fi
 sql -c "ANALYZE report_entry_versions; ANALYZE report_day_totals; ANALYZE report_name_versions"
 YEAR_START=${FIRST_START%T*}
@@ -127,7 +127,7 @@ MONTH_BACK=$(date -u -d '-30 days' +%Y-%m-%dT%H:%M:%SZ)
 YEAR="start_date=$YEAR_START&end_date=$YEAR_END"
 TOTAL=$(api "$BASE/api/v1/reports/summary?$YEAR" | json 'data["summary"]["total_entries"]')
 THEN=$(api "$BASE/api/v1/reports/summary?$YEAR&as_of=$MONTH_BACK" | json 'data["summary"]["total_entries"]')
-VERSIONS=$(sql -c "SELECT count(*) FROM report_entry_versions")
+VERSIONS=$(sql -c "SELECT count(*) FROM report_entry_versions WHERE recorded_to IS NULL")
 CELLS=$(sql -c "SELECT count(*) FROM report_day_totals")
 
 lock

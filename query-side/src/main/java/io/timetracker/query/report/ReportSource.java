@@ -18,14 +18,19 @@ final class ReportSource {
 
     /**
      * A relation of (work_date, user_id, client_id, project_id, task_id, billable, approval_status, seconds,
-     * entries) whose sums per group are the report's: the day totals now; at {@code asOf}, the day totals less the
+     * entries) whose sums per group are the report's: the day totals now (of all users together, unless
+     * {@code perUser} or the filter names a user; then user_id is null); at {@code asOf}, the day totals less the
      * current versions recorded after it and plus the versions it had that were replaced after it — so the cost of
      * a report at an instant follows the changes since, not the entries.
      */
-    static String cells(ReportFilter filter, MapSqlParameterSource params) {
-        String now = "SELECT work_date, user_id, client_id, nullif(project_id, 0) AS project_id, "
-                + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
-                + "FROM report_day_totals v WHERE true" + narrowing(filter, params);
+    static String cells(ReportFilter filter, MapSqlParameterSource params, boolean perUser) {
+        String now = perUser || filter.userId() != null
+                ? "SELECT work_date, user_id, client_id, nullif(project_id, 0) AS project_id, "
+                        + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
+                        + "FROM report_day_totals v WHERE true" + narrowing(filter, params)
+                : "SELECT work_date, NULL::bigint AS user_id, client_id, nullif(project_id, 0) AS project_id, "
+                        + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
+                        + "FROM report_day_project_totals v WHERE true" + narrowing(filter, params);
         if (filter.asOf() == null) {
             return "(" + now + ")";
         }

@@ -50,7 +50,8 @@ public class ReportSummaries {
         List<Cell> cells = jdbc.query("SELECT " + group[0] + " AS group_key, " + group[1] + " AS group_label, "
                 + "s.project_id, p.name AS project_name, coalesce(p.hourly_rate, c.default_hourly_rate) AS rate, "
                 + "sum(s.seconds) AS seconds, coalesce(sum(s.seconds) FILTER (WHERE s.billable), 0) AS billable, "
-                + "sum(s.entries) AS entries FROM " + ReportSource.cells(query.filter(), params) + " s"
+                + "sum(s.entries) AS entries FROM "
+                + ReportSource.cells(query.filter(), params, query.grouping() == Grouping.USER) + " s"
                 + ReportSource.names("s", query.filter(), params)
                 + " GROUP BY 1, 2, s.project_id, p.name, s.client_id, rate HAVING sum(s.entries) > 0", params,
                 (rs, row) -> cell(rs));
