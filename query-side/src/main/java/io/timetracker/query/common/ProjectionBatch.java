@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +33,25 @@ public final class ProjectionBatch {
 
     private final List<Change> changes = new ArrayList<>();
     private final List<Function<SQLException, RuntimeException>> failures = new ArrayList<>();
+    private final Map<Class<?>, Object> memory;
+
+    /** A batch of its own: a command's, or a window of a replay that projections keep no memory through. */
+    public ProjectionBatch() {
+        this(null);
+    }
+
+    /**
+     * A window of a replay from the first event: {@code memory} (one map for every window of the replay) holds
+     * what projections remember of the events before it ({@link ProjectionWrites#replayMemory}).
+     */
+    public ProjectionBatch(Map<Class<?>, Object> memory) {
+        this.memory = memory;
+    }
+
+    /** What the replay this batch is a window of remembers of {@code type}, or null where it remembers nothing. */
+    <S> S memory(Class<S> type, Supplier<S> fresh) {
+        return memory == null ? null : type.cast(memory.computeIfAbsent(type, absent -> fresh.get()));
+    }
 
     void add(RowStatement statement, Object key, Object[] values) {
         if (values.length != statement.columns().size()) {

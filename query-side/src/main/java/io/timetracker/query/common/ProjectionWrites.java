@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Where projections write. A row goes into the batch of the unit of work it belongs to: live, the command's (one
@@ -61,6 +62,17 @@ public class ProjectionWrites {
             throw new IllegalStateException("No batch to translate the failures of");
         }
         batch.translateFailures(translate);
+    }
+
+    /**
+     * What a projection remembers of the events it has been given so far in a replay from the store's first event
+     * (one {@code type} instance per replay and writer lane, made by {@code fresh}; the events come in the store's
+     * order), so that it may work out in memory what it would otherwise read from its tables; null live and in any
+     * replay that does not start from the first event, where it must read its tables as usual.
+     */
+    public <S> S replayMemory(Class<S> type, Supplier<S> fresh) {
+        ProjectionBatch collecting = COLLECTING.get();
+        return collecting == null ? null : collecting.memory(type, fresh);
     }
 
     /** Runs {@code handling} (event handlers) with every write they make going into {@code batch}. */
