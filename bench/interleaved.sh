@@ -17,10 +17,12 @@ ROUNDS=${ROUNDS:-5} DURATION=${DURATION:-10} CONC=${CONC:-16} WARMUP_S=${WARMUP_
 # shellcheck source=require-wrk.sh
 source "$BENCH_DIR/require-wrk.sh"
 WORK=$(mktemp -d)
-PIDS=()
+PIDS=() DBS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS tt_interleaved_crud" >/dev/null 2>&1 || true
+  for db in tt_interleaved_crud "${DBS[@]}"; do
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -50,7 +52,7 @@ for checkout in "$@"; do
   line=$("$SHARED/serve.sh" "$checkout" "$port" "tt_interleaved_$port" | tail -1)
   read -r pid url token <<<"$line"
   [[ $pid =~ ^[0-9]+$ ]] || { echo "could not start $checkout: $line" >&2; exit 1; }
-  PIDS+=("$pid")
+  PIDS+=("$pid") DBS+=("tt_interleaved_$port")
   python3 "$SHARED/seed_contract.py" "$url" "$token" "$WORK/tok-$port" --users 32 >/dev/null
   SIDES+=("$name") URLS+=("$url") APP_PIDS+=("$pid") TOKENS+=("$WORK/tok-$port-post.txt")
   port=$((port + 1))
