@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 public class AuditLogController {
 
     /** The contract's entity types, also those whose resources do not exist yet (their rows are simply none). */
-    static final List<String> ENTITY_TYPES = List.of("project", "client", "contact", "task", "time_entry",
+    public static final List<String> ENTITY_TYPES = List.of("project", "client", "contact", "task", "time_entry",
             "approval", "deal", "lead", "user", "api_token");
     private static final Pattern ACTION = Pattern.compile("[a-z][a-z_]{0,63}");
 
@@ -45,7 +45,7 @@ public class AuditLogController {
     @GetMapping
     @RequiresScope("admin:all")
     public Map<String, Object> list(HttpServletRequest request) {
-        AuditFilter filter = filter(request);
+        AuditFilter filter = filter(request, time);
         PageRequest page = QueryParams.page(request);
         Long after = QueryParams.id(request, "after");
         if (after == null) {
@@ -60,7 +60,8 @@ public class AuditLogController {
         return body;
     }
 
-    private AuditFilter filter(HttpServletRequest request) {
+    /** The list's filters, as the API and the admin web's audit page read them from their query parameters. */
+    public static AuditFilter filter(HttpServletRequest request, ApiTime time) {
         String action = request.getParameter("action");
         if (action != null && !action.isBlank() && !ACTION.matcher(action.strip()).matches()) {
             throw ApiException.validation("action", "Must be an action name such as created, updated or deleted");
