@@ -12,15 +12,21 @@ import io.timetracker.api.web.Queries;
 import io.timetracker.query.common.PageRequest;
 import io.timetracker.query.common.PageResult;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.WebUtils;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +43,13 @@ import java.util.stream.Stream;
 public class AdminForms {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Set<String> NOT_FIELDS = Set.of("_csrf");
+    /** The form's own fields, which are not the command's. */
+    private static final Set<String> NOT_FIELDS = Set.of("_csrf", AdminForms.FORM_ID);
+    static final String FORM_ID = "form_id";
+    private static final String OPEN_FORMS = AdminForms.class.getName() + ".openForms";
+    /** Forms a session may have open at once (several tabs); the oldest is forgotten beyond. */
+    private static final int MAX_OPEN_FORMS = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JsonMapper json;
     private final ApiTime time;
@@ -72,6 +84,50 @@ public class AdminForms {
         return new JsonBody(node, time);
     }
 
+    /**
+     * A new id for a form that acts once (Create Token, rotate), kept in the session until the form is sent; it
+     * identifies the form, not the secret it leads to, and nothing about that secret is kept with it.
+     */
+    public String newFormId(HttpServletRequest request) {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        String id = HexFormat.of().formatHex(bytes);
+        HttpSession session = request.getSession();
+        synchronized (WebUtils.getSessionMutex(session)) {
+            LinkedHashSet<String> open = openForms(session);
+            open.add(id);
+            while (open.size() > MAX_OPEN_FORMS) {
+                open.remove(open.iterator().next());
+            }
+            session.setAttribute(OPEN_FORMS, open);
+        }
+        return id;
+    }
+
+    /**
+     * Takes the form's id: a form acts once, so sending it again (reloading its answer, going back to it) is
+     * refused instead of making a second token.
+     */
+    public void useOnce(HttpServletRequest request) {
+        String id = request.getParameter(FORM_ID);
+        HttpSession session = request.getSession();
+        synchronized (WebUtils.getSessionMutex(session)) {
+            LinkedHashSet<String> open = openForms(session);
+            if (id == null || !open.remove(id)) {
+                throw new ApiException(HttpStatus.CONFLICT, "form_used", "This form was already sent",
+                        "This form was already sent, and what it made was shown once. Open the form again to make "
+                                + "another.");
+            }
+            session.setAttribute(OPEN_FORMS, open);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LinkedHashSet<String> openForms(HttpSession session) {
+        return session.getAttribute(OPEN_FORMS) instanceof LinkedHashSet<?> open
+                ? (LinkedHashSet<String>) open : new LinkedHashSet<>();
+    }
+
     /** The refusal of a form's fields or of its command, field by field ({@code ""}: the whole form); else null. */
     public static Map<String, List<String>> errorsOf(RuntimeException failure) {
         ApiException refused = Rejections.asApi(failure);
@@ -85,6 +141,20 @@ public class AdminForms {
             errors.put("", List.of(refused.getMessage()));
         }
         return errors;
+    }
+
+    /**
+     * What a refused form was sent with, to fill it in again: the first value of each field, never a password nor
+     * the form's own fields.
+     */
+    public static Map<String, String> given(Map<String, String[]> parameters) {
+        Map<String, String> given = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> {
+            if (values.length > 0 && !NOT_FIELDS.contains(name) && !name.equals("password")) {
+                given.put(name, values[0]);
+            }
+        });
+        return given;
     }
 
     /** Every user, by username (what the user selects and names of the pages need). */

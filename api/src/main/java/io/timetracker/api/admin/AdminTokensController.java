@@ -5,6 +5,7 @@ import io.timetracker.api.identity.TokenIssuer;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Queries;
 import io.timetracker.api.web.QueryParams;
+import io.timetracker.api.web.RequestContext;
 import io.timetracker.command.token.ApiScopes;
 import io.timetracker.command.token.RevokeApiToken;
 import io.timetracker.query.common.PageRequest;
@@ -27,19 +28,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code /admin/api-tokens}: the list, Create Token, revoke and rotate, through the API's own {@link TokenIssuer} and
- * commands. A new (or rotated) token is shown once: the form's POST hands it to the next request only (a flash
- * attribute, kept in the session until that request takes it) and redirects there; that page is never stored
- * ({@code Cache-Control: no-store}), and reloading it, or coming back to it, shows it no more.
+ * commands. A new (or rotated) token is shown once, in the answer to the form's POST itself: never in a redirect,
+ * never in the session, never on a page a GET can fetch; that answer is {@code Cache-Control: no-store}, so going
+ * back asks to send the form again (and that form, already used, is refused: {@link AdminForms#useOnce}).
  */
 @Controller
 @RequestMapping("/admin/api-tokens")
 public class AdminTokensController {
-
-    private static final String SHOWN_ONCE = "plainToken";
 
     private final TokenIssuer issuer;
     private final CommandDispatcher commands;
@@ -68,20 +66,23 @@ public class AdminTokensController {
         model.addAttribute("users", users);
         model.addAttribute("usernames", AdminForms.usernames(users));
         model.addAttribute("userId", userId);
+        model.addAttribute("pageLink", "/admin/api-tokens?per_page=" + page.perPage()
+                + (userId == null ? "" : "&user_id=" + userId));
         model.addAttribute("now", clock.instant());
         return "admin/tokens";
     }
 
     @GetMapping("/new")
     @AdminPage
-    public String form(Model model) {
+    public String form(HttpServletRequest request, Model model) {
+        model.addAttribute("formId", forms.newFormId(request));
         return form(model, Map.of(), Map.of(), List.of());
     }
 
     @PostMapping
     @AdminPage
-    public String create(HttpServletRequest request, HttpServletResponse response, Model model,
-                         RedirectAttributes shown) {
+    public String create(HttpServletRequest request, HttpServletResponse response, Model model) {
+        forms.useOnce(request);
         TokenIssuer.IssuedToken issued;
         try {
             issued = issuer.issue(issuer.requestOf(forms.bodyOf(request, Set.of("scopes", "ip_whitelist"))));
@@ -91,32 +92,22 @@ public class AdminTokensController {
                 throw refused;
             }
             response.setStatus(400);
-            return form(model, errors, request.getParameterMap(),
-                    List.of(request.getParameterValues("scopes") == null ? new String[0]
-                            : request.getParameterValues("scopes")));
+            model.addAttribute("formId", forms.newFormId(request));
+            String[] scopes = request.getParameterValues("scopes");
+            return form(model, errors, request.getParameterMap(), scopes == null ? List.of() : List.of(scopes));
         }
-        return showOnce(issued, shown);
-    }
-
-    /** The token just made, with its plain value when this request was handed it; never again. */
-    @GetMapping("/{id}/shown")
-    @AdminPage
-    public String shown(@PathVariable long id, HttpServletRequest request, HttpServletResponse response,
-                        Model model) {
-        response.setHeader("Cache-Control", "no-store");
-        ApiTokenView token = find(id);
-        model.addAttribute("token", token);
-        model.addAttribute("username", forms.username(token.userId()));
-        return "admin/token-shown";
+        return showOnce(issued, "created", request, response, model);
     }
 
     @GetMapping("/{id}/{action:revoke|rotate}")
     @AdminPage
-    public String confirm(@PathVariable long id, @PathVariable String action, Model model) {
+    public String confirm(@PathVariable long id, @PathVariable String action, HttpServletRequest request,
+                          Model model) {
         ApiTokenView token = find(id);
         model.addAttribute("token", token);
         model.addAttribute("username", forms.username(token.userId()));
         model.addAttribute("action", action);
+        model.addAttribute("formId", action.equals("rotate") ? forms.newFormId(request) : null);
         return "admin/token-confirm";
     }
 
@@ -131,14 +122,24 @@ public class AdminTokensController {
 
     @PostMapping("/{id}/rotate")
     @AdminPage
-    public String rotate(@PathVariable long id, RedirectAttributes shown) {
+    public String rotate(@PathVariable long id, HttpServletRequest request, HttpServletResponse response,
+                         Model model) {
+        forms.useOnce(request);
         find(id);
-        return showOnce(issuer.rotate(id), shown);
+        return showOnce(issuer.rotate(id), "rotated", request, response, model);
     }
 
-    private static String showOnce(TokenIssuer.IssuedToken issued, RedirectAttributes shown) {
-        shown.addFlashAttribute(SHOWN_ONCE, issued.plainToken());
-        return "redirect:/admin/api-tokens/" + issued.tokenId() + "/shown";
+    /** The one answer that carries the plain token: kept by nothing (no cache, no session, no idempotency). */
+    private String showOnce(TokenIssuer.IssuedToken issued, String how, HttpServletRequest request,
+                            HttpServletResponse response, Model model) {
+        RequestContext.markSecretResponse(request);
+        response.setHeader("Cache-Control", "no-store");
+        ApiTokenView token = find(issued.tokenId());
+        model.addAttribute("token", token);
+        model.addAttribute("username", forms.username(token.userId()));
+        model.addAttribute("plainToken", issued.plainToken());
+        model.addAttribute("how", how);
+        return "admin/token-shown";
     }
 
     private String form(Model model, Map<String, List<String>> errors, Map<String, String[]> given,
@@ -146,8 +147,7 @@ public class AdminTokensController {
         model.addAttribute("users", forms.users().stream().filter(UserView::isActive).toList());
         model.addAttribute("resources", ApiScopes.RESOURCES);
         model.addAttribute("errors", errors);
-        model.addAttribute("given", given.entrySet().stream().filter(field -> field.getValue().length > 0)
-                .collect(Collectors.toMap(Map.Entry::getKey, field -> field.getValue()[0])));
+        model.addAttribute("given", AdminForms.given(given));
         model.addAttribute("chosenScopes", chosenScopes);
         return "admin/token-new";
     }

@@ -72,7 +72,7 @@ public class AdminSecurityConfig {
                 .logout(logout -> logout
                         .logoutRequestMatcher(PathPatternRequestMatcher.pathPattern(
                                 HttpMethod.POST, SIGN_OUT))
-                        .logoutSuccessUrl(SIGN_IN + "?signed-out")
+                        .logoutSuccessUrl(SIGN_IN + "?logout")
                         .deleteCookies(SESSION_COOKIE))
                 .addFilterBefore(new SignInThrottle(limiter, signInsPerAddress, signInsPerAccount),
                         UsernamePasswordAuthenticationFilter.class)

@@ -50,11 +50,15 @@ public class UserAccounts {
         return id;
     }
 
-    /** Activates or deactivates the account, changing nothing else (and nothing if someone changed it meanwhile). */
-    public void setActive(long userId, boolean active) {
+    /**
+     * Activates or deactivates the account, changing nothing else (and nothing if someone changed it meanwhile);
+     * its username.
+     */
+    public String setActive(long userId, boolean active) {
         Versioned<UserView> found = queries.one(new FindUser(userId), "User");
         UserView user = found.value();
         commands.send(new UpdateUser(userId, new UserProfile(user.email(), user.fullName(), user.role(),
                 user.chosenTimezone(), user.dateFormat(), user.timeFormat()), active, null, found.version()));
+        return user.username();
     }
 }
