@@ -85,8 +85,8 @@ class AdminWebBrowserTest extends EndToEndTest {
             waitForTitle(browser, "Revoke token");
             chromium.screenshot("05-revoke-token", DESKTOP);
             browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-            waitForTitle(browser, "API tokens");
-            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains(name, "was revoked");
+            waitForNotice(browser, "was revoked");
+            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains(name);
             assertThat(rowOf(browser, name).getText()).contains("revoked");
             chromium.screenshot("06-api-tokens-after-revoke", DESKTOP);
             chromium.screenshot("06-api-tokens-phone", PHONE);
@@ -118,21 +118,20 @@ class AdminWebBrowserTest extends EndToEndTest {
             chromium.screenshot("07-new-user-phone", PHONE);
             browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
-            waitForTitle(browser, "Users");
-            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains(username, "was created");
+            waitForNotice(browser, "was created");
+            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains(username);
             JsonNode user = userNamed(username);
             assertThat(user.get("role").asString()).isEqualTo("manager");
             assertThat(user.get("full_name").asString()).isEqualTo("Wen Ling");
 
             browser.findElement(By.cssSelector("button[aria-label='Deactivate " + username + "']")).click();
-            waitForTitle(browser, "Users");
-            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("was deactivated");
+            waitForNotice(browser, "was deactivated");
             assertThat(userNamed(username).get("is_active").asBoolean()).isFalse();
             chromium.screenshot("08-users", DESKTOP);
             chromium.screenshot("08-users-phone", PHONE);
 
             browser.findElement(By.cssSelector("button[aria-label='Reactivate " + username + "']")).click();
-            waitForTitle(browser, "Users");
+            waitForNotice(browser, "was reactivated");
             assertThat(userNamed(username).get("is_active").asBoolean()).isTrue();
         }
     }
@@ -157,8 +156,9 @@ class AdminWebBrowserTest extends EndToEndTest {
             new Select(browser.findElement(By.id("entity_type"))).selectByValue("api_token");
             new Select(browser.findElement(By.id("user_id"))).selectByValue(String.valueOf(me.id()));
             browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-            waitForTitle(browser, "Audit log");
-            assertThat(browser.getCurrentUrl()).contains("entity_type=api_token", "user_id=" + me.id());
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(
+                    "user_id=" + me.id()));
+            assertThat(browser.getCurrentUrl()).contains("entity_type=api_token");
             WebElement first = browser.findElement(By.cssSelector("table.audit tbody tr"));
             assertThat(first.getText()).contains("created", "api token", me.username(), "web session",
                     "Audited token");
@@ -189,8 +189,13 @@ class AdminWebBrowserTest extends EndToEndTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(title));
     }
 
+    private static void waitForNotice(ChromeDriver browser, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), text));
+    }
+
     private static WebElement rowOf(ChromeDriver browser, String tokenName) {
-        return browser.findElement(By.xpath("//tr[td/strong[text()='" + tokenName + "']]"));
+        return browser.findElement(By.xpath("//tr[.//strong[text()='" + tokenName + "']]"));
     }
 
     private JsonNode userNamed(String username) {
