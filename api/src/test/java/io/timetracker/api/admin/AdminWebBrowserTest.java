@@ -124,13 +124,13 @@ class AdminWebBrowserTest extends EndToEndTest {
             assertThat(user.get("role").asString()).isEqualTo("manager");
             assertThat(user.get("full_name").asString()).isEqualTo("Wen Ling");
 
-            browser.findElement(By.cssSelector("button[aria-label='Deactivate " + username + "']")).click();
+            onSomePage(browser, By.cssSelector("button[aria-label='Deactivate " + username + "']")).click();
             waitForNotice(browser, "was deactivated");
             assertThat(userNamed(username).get("is_active").asBoolean()).isFalse();
             chromium.screenshot("08-users", DESKTOP);
             chromium.screenshot("08-users-phone", PHONE);
 
-            browser.findElement(By.cssSelector("button[aria-label='Reactivate " + username + "']")).click();
+            onSomePage(browser, By.cssSelector("button[aria-label='Reactivate " + username + "']")).click();
             waitForNotice(browser, "was reactivated");
             assertThat(userNamed(username).get("is_active").asBoolean()).isTrue();
         }
@@ -187,6 +187,16 @@ class AdminWebBrowserTest extends EndToEndTest {
 
     private static void waitForTitle(ChromeDriver browser, String title) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(title));
+    }
+
+    /** The element, on this page of the list or a later one (following the pager, as a person would). */
+    private static WebElement onSomePage(ChromeDriver browser, By element) {
+        while (browser.findElements(element).isEmpty()) {
+            String page = browser.getCurrentUrl();
+            browser.findElement(By.cssSelector("a[rel=next]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().equals(page));
+        }
+        return browser.findElement(element);
     }
 
     private static void waitForNotice(ChromeDriver browser, String text) {
