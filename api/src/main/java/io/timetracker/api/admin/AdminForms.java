@@ -36,13 +36,14 @@ import java.util.stream.Stream;
 
 /**
  * What the admin web's pages share: a form read as the API reads a JSON body (so its fields are checked, and refused,
- * exactly as the API's), the users to choose from, and instants in the server's zone ({@code @adminForms.at(...)} in
- * the templates).
+ * exactly as the API's), the users to choose from, and instants in the server's zone ({@code @adminForms.at(...)} and
+ * {@code day(...)} in the templates).
  */
 @Component
 public class AdminForms {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     /** The form's own fields, which are not the command's. */
     private static final Set<String> NOT_FIELDS = Set.of("_csrf", AdminForms.FORM_ID);
     static final String FORM_ID = "form_id";
@@ -182,5 +183,10 @@ public class AdminForms {
 
     public String at(Instant instant) {
         return instant == null ? "" : AT.format(instant.atZone(time.zone()));
+    }
+
+    /** The day of {@code instant} in the server's zone, where a list has no room for the time. */
+    public String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atZone(time.zone()));
     }
 }

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The admin web's access rules over real HTTP, for every page of the route table: anonymous requests go to the
  * sign-in form, API tokens open nothing, only administrators sign in, every form needs its CSRF token, and a new
- * token is in its creation answer and in no page after it.
+ * token is in its creation answer and in no page after it. (Sign-in throttling is in {@code ControlledClockApiTest},
+ * whose clock the limits' minutes follow.)
  */
 class AdminWebAccessTest extends EndToEndTest {
 
@@ -228,21 +229,6 @@ class AdminWebAccessTest extends EndToEndTest {
         Page signedOut = browser.submit(tokens, "/admin/logout");
         assertThat(signedOut.header("Location")).endsWith("/admin/login?logout");
         assertThat(browser.get("/admin/api-tokens").sendsToSignIn()).isTrue();
-    }
-
-    @Test
-    void signInAttemptsOfOneAccountAreThrottledEvenWithTheRightPassword() {
-        String username = newAccount(admin, "admin").username();
-        for (int attempt = 0; attempt < 10; attempt++) {
-            assertThat(new WebSession(port).signIn(username, "wrong-password-" + attempt).header("Location"))
-                    .endsWith("/admin/login?error");
-        }
-        Page throttled = new WebSession(port).signIn(username, PASSWORD);
-        assertThat(throttled.status()).isEqualTo(429);
-        assertThat(throttled.header("Retry-After")).isNotNull();
-        assertThat(throttled.body()).contains("Too many sign-in attempts");
-        assertThat(new WebSession(port).signIn(newAccount(admin, "admin").username(), PASSWORD).status())
-                .as("another account").isEqualTo(302);
     }
 
     @Test
