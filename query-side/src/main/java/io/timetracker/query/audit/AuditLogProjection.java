@@ -63,10 +63,10 @@ public class AuditLogProjection {
                 ON CONFLICT (entity_type, entity_id) DO UPDATE SET fields = EXCLUDED.fields, version = EXCLUDED.version
                 WHERE s.version < EXCLUDED.version
             ), logged AS (
-                INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, request_id,
-                                       ip_address, user_agent, reason, changes)
+                INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, channel,
+                                       request_id, ip_address, user_agent, reason, changes)
                 SELECT e.global_index, e.xact_id, n.at, n.entity_type, n.entity_id, n.action, n.actor_id, n.token_id,
-                       n.request_id, n.ip_address, n.user_agent, n.reason, n.changes
+                       n.channel, n.request_id, n.ip_address, n.user_agent, n.reason, n.changes
                 FROM merged n CROSS JOIN LATERAL (
                     -- the event itself, through its unique index (LIMIT keeps the planner from joining the whole
                     -- store instead, as it would for a window of thousands of rows)
@@ -83,7 +83,7 @@ public class AuditLogProjection {
             .formatted(COUNT_SHARDS),
             text("aggregate_identifier"), bigint("version"), text("entity_type"), bigint("entity_id"),
             text("action"), bool("clears"), text("fields"), timestamp("at"), bigint("actor_id"), bigint("token_id"),
-            text("request_id"), text("ip_address"), text("user_agent"), text("reason"));
+            text("channel"), text("request_id"), text("ip_address"), text("user_agent"), text("reason"));
 
     private final ProjectionWrites writes;
 
@@ -108,7 +108,7 @@ public class AuditLogProjection {
         writes.add(RECORD, aggregate, aggregate, message.getSequenceNumber(), entityType, entityId, action,
                 AuditVocabulary.clearsFields(event.getClass(), action), JsonColumns.write(fields),
                 Columns.timestamp(message.getTimestamp()), number(metaData.get("userId")),
-                number(metaData.get("tokenId")), (String) metaData.get("requestId"),
+                number(metaData.get("tokenId")), (String) metaData.get("channel"), (String) metaData.get("requestId"),
                 (String) metaData.get("clientIp"), (String) metaData.get("userAgent"), reason(metaData, fields));
     }
 
