@@ -66,7 +66,8 @@ class AdminWebBrowserTest extends EndToEndTest {
 
             ApiClient scoped = admin.as(token);
             assertThat(scoped.get("/api/v1/projects").status()).isEqualTo(200);
-            ApiClient.Response write = scoped.post("/api/v1/projects", "{\"name\": \"%s\"}".formatted(name));
+            ApiClient.Response write = scoped.post("/api/v1/projects",
+                    "{\"name\": \"%s\", \"client_id\": %d}".formatted(name, createClient("Client of " + name)));
             assertThat(write.status()).as(write.raw()).isEqualTo(403);
             assertThat(write.body().get("required_scope").asString()).isEqualTo("write:projects");
 
