@@ -12,6 +12,7 @@ import io.timetracker.api.web.Queries;
 import io.timetracker.query.common.PageRequest;
 import io.timetracker.query.common.PageResult;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -129,19 +132,27 @@ public class AdminForms {
                 ? (LinkedHashSet<String>) open : new LinkedHashSet<>();
     }
 
-    /** The refusal of a form's fields or of its command, field by field ({@code ""}: the whole form); else null. */
-    public static Map<String, List<String>> errorsOf(RuntimeException failure) {
-        ApiException refused = Rejections.asApi(failure);
-        if (refused == null || refused.status().is5xxServerError()) {
-            return null;
+    /**
+     * Runs a form's action and answers with {@code done} of its result; when the action refuses the form's fields or
+     * its command, answers 400 with the form again ({@code formAgain} of the messages, field by field, {@code ""} for
+     * the whole form). Any other failure goes on to the error page.
+     */
+    public static <T> String submit(Supplier<T> action, Function<T, String> done,
+                                    Function<Map<String, List<String>>, String> formAgain,
+                                    HttpServletResponse response) {
+        T result;
+        try {
+            result = action.get();
+        } catch (RuntimeException failure) {
+            ApiException refused = Rejections.asApi(failure);
+            if (refused == null || refused.status().is5xxServerError()) {
+                throw failure;
+            }
+            response.setStatus(400);
+            return formAgain.apply(refused.fieldErrors() != null ? refused.fieldErrors()
+                    : Map.of("", List.of(refused.getMessage())));
         }
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        if (refused.fieldErrors() != null) {
-            errors.putAll(refused.fieldErrors());
-        } else {
-            errors.put("", List.of(refused.getMessage()));
-        }
-        return errors;
+        return done.apply(result);
     }
 
     /**

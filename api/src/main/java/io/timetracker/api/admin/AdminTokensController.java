@@ -83,20 +83,16 @@ public class AdminTokensController {
     @AdminPage
     public String create(HttpServletRequest request, HttpServletResponse response, Model model) {
         forms.useOnce(request);
-        TokenIssuer.IssuedToken issued;
-        try {
-            issued = issuer.issue(issuer.requestOf(forms.bodyOf(request, Set.of("scopes", "ip_whitelist"))));
-        } catch (RuntimeException refused) {
-            Map<String, List<String>> errors = AdminForms.errorsOf(refused);
-            if (errors == null) {
-                throw refused;
-            }
-            response.setStatus(400);
-            model.addAttribute("formId", forms.newFormId(request));
-            String[] scopes = request.getParameterValues("scopes");
-            return form(model, errors, request.getParameterMap(), scopes == null ? List.of() : List.of(scopes));
-        }
-        return showOnce(issued, "created", request, response, model);
+        return AdminForms.submit(
+                () -> issuer.issue(issuer.requestOf(forms.bodyOf(request, Set.of("scopes", "ip_whitelist")))),
+                issued -> showOnce(issued, "created", request, response, model),
+                errors -> {
+                    model.addAttribute("formId", forms.newFormId(request));
+                    String[] scopes = request.getParameterValues("scopes");
+                    return form(model, errors, request.getParameterMap(),
+                            scopes == null ? List.of() : List.of(scopes));
+                },
+                response);
     }
 
     @GetMapping("/{id}/{action:revoke|rotate}")

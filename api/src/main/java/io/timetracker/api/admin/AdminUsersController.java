@@ -62,18 +62,15 @@ public class AdminUsersController {
     @AdminPage
     public String create(HttpServletRequest request, HttpServletResponse response, Model model,
                          RedirectAttributes flash) {
-        try {
-            accounts.register(forms.bodyOf(request, Set.of()));
-        } catch (RuntimeException refused) {
-            Map<String, List<String>> errors = AdminForms.errorsOf(refused);
-            if (errors == null) {
-                throw refused;
-            }
-            response.setStatus(400);
-            return form(model, errors, request.getParameterMap());
-        }
-        flash.addFlashAttribute("notice", "User “" + request.getParameter("username").strip() + "” was created.");
-        return "redirect:/admin/users";
+        return AdminForms.submit(
+                () -> accounts.register(forms.bodyOf(request, Set.of())),
+                id -> {
+                    flash.addFlashAttribute("notice",
+                            "User “" + request.getParameter("username").strip() + "” was created.");
+                    return "redirect:/admin/users";
+                },
+                errors -> form(model, errors, request.getParameterMap()),
+                response);
     }
 
     @PostMapping("/{id}/{action:deactivate|reactivate}")
