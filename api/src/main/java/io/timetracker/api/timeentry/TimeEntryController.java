@@ -44,8 +44,6 @@ import java.util.Map;
 @RequestMapping("/api/v1/time-entries")
 public class TimeEntryController {
 
-    private static final List<String> SOURCES = List.of("manual", "timer", "import", "bulk");
-
     private final CommandDispatcher commands;
     private final Queries queries;
     private final VisibleEntries entries;
@@ -83,16 +81,12 @@ public class TimeEntryController {
     public ResponseEntity<Map<String, Object>> create(JsonBody body, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
         EntryInput input = TimeEntryFields.read(body, null);
-        Long userId = body.integer("user_id");
-        String source = body.has("source") ? body.text("source", 10) : null;
-        if (source != null && !SOURCES.contains(source)) {
-            body.reject("source", "Must be one of " + String.join(", ", SOURCES));
-        }
+        Long userId = body.read(TimeEntryFields.USER_ID);
+        String source = body.read(TimeEntryFields.SOURCE);
         body.throwIfInvalid();
         long id = ids.next(AggregateIds.TIME_ENTRY);
         Versioned<TimeEntryView> created = commands.send(new CreateTimeEntry(id, caller.actor(),
-                userId != null ? userId : caller.userId(), input, source != null ? source : "manual"),
-                projection.written(id));
+                userId != null ? userId : caller.userId(), input, source), projection.written(id));
         return Envelopes.created("Time entry", "time_entry", entries.visible(created, caller),
                 "/api/v1/time-entries/" + id);
     }
@@ -104,7 +98,7 @@ public class TimeEntryController {
         Caller caller = RequestContext.caller(request);
         Versioned<TimeEntryView> current = entries.find(id, caller);
         EntryInput input = TimeEntryFields.read(body, current.value());
-        Instant ifUpdatedAt = body.dateTime("if_updated_at");
+        Instant ifUpdatedAt = body.read(TimeEntryFields.IF_UPDATED_AT);
         body.throwIfInvalid();
         requireFresh(current.value(), ifUpdatedAt);
         Long expected = Preconditions.ifMatch(request);

@@ -72,10 +72,10 @@ public class AuditLogProjection {
                 ON CONFLICT (entity_type, entity_id) DO UPDATE SET fields = EXCLUDED.fields, version = EXCLUDED.version
                 WHERE s.version < EXCLUDED.version
             ), logged AS (
-                INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, request_id,
-                                       ip_address, user_agent, reason, changes)
+                INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, channel,
+                                       request_id, ip_address, user_agent, reason, changes)
                 SELECT e.global_index, e.xact_id, n.at, n.entity_type, n.entity_id, n.action, n.actor_id, n.token_id,
-                       n.request_id, n.ip_address, n.user_agent, n.reason, n.changes
+                       n.channel, n.request_id, n.ip_address, n.user_agent, n.reason, n.changes
                 FROM merged n CROSS JOIN LATERAL (
                     -- the event itself, through its unique index (LIMIT keeps the planner from joining the whole
                     -- store instead, as it would for a window of thousands of rows)
@@ -88,7 +88,7 @@ public class AuditLogProjection {
             """ + COUNT,
             text("aggregate_identifier"), bigint("version"), text("entity_type"), bigint("entity_id"),
             text("action"), bool("clears"), text("fields"), timestamp("at"), bigint("actor_id"), bigint("token_id"),
-            text("request_id"), text("ip_address"), text("user_agent"), text("reason"));
+            text("channel"), text("request_id"), text("ip_address"), text("user_agent"), text("reason"));
 
     /**
      * In a replay from the first event ({@link AuditEntities} knows every entity's fields): the row, its changes
@@ -96,18 +96,18 @@ public class AuditLogProjection {
      */
     private static final RowStatement REPLAYED = RowStatement.of("audit_log", """
             WITH logged AS (
-                INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, request_id,
-                                       ip_address, user_agent, reason, changes)
+                INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, channel,
+                                       request_id, ip_address, user_agent, reason, changes)
                 SELECT r.id, d.xact_id, r.at, r.entity_type, r.entity_id, r.action, r.actor_id, r.token_id,
-                       r.request_id, r.ip_address, r.user_agent, r.reason, r.changes::jsonb
+                       r.channel, r.request_id, r.ip_address, r.user_agent, r.reason, r.changes::jsonb
                 FROM rows r JOIN domain_event_entry d ON d.global_index = r.id
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id, entity_type, actor_id
             )
             """ + COUNT,
             bigint("id"), text("entity_type"), bigint("entity_id"), text("action"), text("changes"),
-            timestamp("at"), bigint("actor_id"), bigint("token_id"), text("request_id"), text("ip_address"),
-            text("user_agent"), text("reason"));
+            timestamp("at"), bigint("actor_id"), bigint("token_id"), text("channel"), text("request_id"),
+            text("ip_address"), text("user_agent"), text("reason"));
 
     /**
      * In a replay from the first event, each entity's fields as the window's last event of it leaves them. Its rows
@@ -151,9 +151,9 @@ public class AuditLogProjection {
                 long id = tracked.trackingToken().position().orElseThrow();
                 writes.add(REPLAYED, id, id, entityType, entityId, action, recorded.changes(),
                         Columns.timestamp(message.getTimestamp()), number(metaData.get("userId")),
-                        number(metaData.get("tokenId")), (String) metaData.get("requestId"),
-                        (String) metaData.get("clientIp"), (String) metaData.get("userAgent"),
-                        reason(metaData, fields));
+                        number(metaData.get("tokenId")), (String) metaData.get("channel"),
+                        (String) metaData.get("requestId"), (String) metaData.get("clientIp"),
+                        (String) metaData.get("userAgent"), reason(metaData, fields));
                 writes.add(REPLAYED_STATE, id, id, entityType, entityId, recorded.fields(),
                         message.getSequenceNumber());
             }
@@ -161,7 +161,7 @@ public class AuditLogProjection {
         }
         writes.add(RECORD, aggregate, aggregate, message.getSequenceNumber(), entityType, entityId, action, clears,
                 JsonColumns.write(fields), Columns.timestamp(message.getTimestamp()), number(metaData.get("userId")),
-                number(metaData.get("tokenId")), (String) metaData.get("requestId"),
+                number(metaData.get("tokenId")), (String) metaData.get("channel"), (String) metaData.get("requestId"),
                 (String) metaData.get("clientIp"), (String) metaData.get("userAgent"), reason(metaData, fields));
     }
 
