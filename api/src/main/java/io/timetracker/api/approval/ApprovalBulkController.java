@@ -2,6 +2,8 @@ package io.timetracker.api.approval;
 
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.auth.RequiresScope;
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.EachItem;
 import io.timetracker.api.web.JsonBody;
@@ -23,6 +25,8 @@ import java.util.Map;
 public class ApprovalBulkController {
 
     private static final int MAX_IDS = 100;
+    static final BodyField<List<Long>> APPROVAL_IDS = BodyField.ids("approval_ids", MAX_IDS);
+    static final BodyShape SHAPE = BodyShape.of("ApprovalBulkApprove", APPROVAL_IDS, VisibleApprovals.COMMENT);
 
     private final CommandDispatcher commands;
     private final VisibleApprovals approvals;
@@ -36,8 +40,8 @@ public class ApprovalBulkController {
     @RequiresScope("write:time_approvals")
     public Map<String, Object> bulkApprove(JsonBody body, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
-        List<Long> ids = EachItem.ids(body, "approval_ids", MAX_IDS);
-        String comment = body.text("comment", VisibleApprovals.MAX_COMMENT);
+        List<Long> ids = body.read(APPROVAL_IDS);
+        String comment = body.read(VisibleApprovals.COMMENT);
         body.throwIfInvalid();
 
         EachItem.Outcome outcome = EachItem.of(ids, "approval_id", id -> {

@@ -2,6 +2,8 @@ package io.timetracker.api.approval;
 
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.auth.RequiresScope;
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
@@ -34,7 +36,14 @@ import java.util.Map;
 @RequestMapping("/api/v1/time-entry-approvals")
 public class ApprovalController {
 
-    private static final List<String> STATUSES = List.of("pending", "approved", "rejected", "cancelled", "all");
+    static final List<String> STATUSES = List.of("pending", "approved", "rejected", "cancelled", "all");
+    static final BodyShape APPROVE = BodyShape.of("ApprovalDecision", VisibleApprovals.COMMENT);
+    /** TimeTracker's clients send the rejection's reason as {@code rejection_reason}. */
+    static final BodyField<String> REJECTION_REASON = BodyField.text("rejection_reason", JsonBody.REASON.maxLength())
+            .describedAs("Alias of reason");
+    static final BodyShape REJECT = BodyShape.of("ApprovalRejection",
+            JsonBody.REASON.describedAs("Why the entry is rejected: required (or sent as rejection_reason)"),
+            REJECTION_REASON);
 
     private final CommandDispatcher commands;
     private final Queries queries;
@@ -69,7 +78,7 @@ public class ApprovalController {
     public ResponseEntity<Map<String, Object>> approve(@PathVariable long id, JsonBody body,
                                                        HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
-        String comment = body.text("comment", VisibleApprovals.MAX_COMMENT);
+        String comment = body.read(VisibleApprovals.COMMENT);
         body.throwIfInvalid();
         commands.send(new GrantApproval(approvals.entryOf(id), id, VisibleApprovals.actor(caller), comment,
                 Preconditions.ifMatch(request)));
@@ -83,7 +92,7 @@ public class ApprovalController {
                                                       HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
         String reason = body.reason();
-        String alias = body.text("rejection_reason", JsonBody.MAX_REASON);
+        String alias = body.read(REJECTION_REASON);
         if (reason == null && (alias == null || alias.isEmpty())) {
             body.reject("reason", "Is required");
         }

@@ -3,6 +3,8 @@ package io.timetracker.api.approval;
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.ApiException;
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
@@ -37,6 +39,10 @@ import java.util.Map;
 public class EntryApprovalsController {
 
     private static final int MAX_APPROVERS = 10;
+    static final BodyField<List<Long>> APPROVER_IDS = BodyField.integerList("approver_ids", MAX_APPROVERS)
+            .describedAs("The approvers, one level each, in order (default: the project's manager, else every "
+                    + "admin)");
+    static final BodyShape SHAPE = BodyShape.of("ApprovalRequest", VisibleApprovals.COMMENT, APPROVER_IDS);
 
     private final CommandDispatcher commands;
     private final Queries queries;
@@ -60,11 +66,8 @@ public class EntryApprovalsController {
     public ResponseEntity<Map<String, Object>> request(@PathVariable long id, JsonBody body,
                                                        HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
-        String comment = body.text("comment", VisibleApprovals.MAX_COMMENT);
-        List<Long> approverIds = body.integerList("approver_ids");
-        if (approverIds != null && approverIds.size() > MAX_APPROVERS) {
-            body.reject("approver_ids", "Must list at most " + MAX_APPROVERS + " approvers");
-        }
+        String comment = body.read(VisibleApprovals.COMMENT);
+        List<Long> approverIds = body.read(APPROVER_IDS);
         body.throwIfInvalid();
         long approvalId = ids.next(AggregateIds.TIME_ENTRY_APPROVAL);
         commands.send(new RequestApproval(id, approvalId, VisibleApprovals.actor(caller), comment, approverIds,

@@ -2,6 +2,7 @@ package io.timetracker.api.approval;
 
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.web.ApiException;
+import io.timetracker.api.web.BodyField;
 import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.Queries;
 import io.timetracker.command.common.Actor;
@@ -23,6 +24,7 @@ class VisibleApprovals {
 
     /** Request and approval comments are texts of at most this length, like a reason. */
     static final int MAX_COMMENT = 1000;
+    static final BodyField<String> COMMENT = BodyField.text("comment", MAX_COMMENT);
 
     private final Queries queries;
     private final ApprovalDirectory directory;

@@ -1,9 +1,15 @@
 package io.timetracker.api.client;
 
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Patch;
 import io.timetracker.events.client.ClientDetails;
 import io.timetracker.query.client.ClientView;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a client's fields from a request body: every field for a create ({@code current} null), only the
@@ -11,33 +17,46 @@ import io.timetracker.query.client.ClientView;
  */
 final class ClientFields {
 
+    static final BodyField<String> NAME = BodyField.text("name", 200).required()
+            .describedAs("Unique among clients, ignoring case");
+    static final BodyField<String> DESCRIPTION = BodyField.text("description", 5000);
+    static final BodyField<String> CONTACT_PERSON = BodyField.text("contact_person", 200);
+    static final BodyField<String> COMPANY = BodyField.text("company", 200);
+    static final BodyField<String> EMAIL = BodyField.email("email");
+    static final BodyField<String> PHONE = BodyField.text("phone", 50);
+    static final BodyField<String> ADDRESS = BodyField.text("address", 1000);
+    static final BodyField<BigDecimal> DEFAULT_HOURLY_RATE = BodyField.amount("default_hourly_rate");
+    static final BodyField<Map<String, Object>> CUSTOM_FIELDS = BodyField.object("custom_fields");
+    static final BodyField<String> STATUS = BodyField.oneOf("status", List.of("active", "inactive"))
+            .describedAs("inactive archives the client; wins over is_active");
+    static final BodyField<Boolean> IS_ACTIVE = BodyField.bool("is_active");
+
+    static final BodyShape CREATE = BodyShape.of("ClientCreate", NAME, DESCRIPTION, CONTACT_PERSON, COMPANY, EMAIL,
+            PHONE, ADDRESS, DEFAULT_HOURLY_RATE, CUSTOM_FIELDS);
+    static final BodyShape UPDATE = CREATE.partial("ClientUpdate", STATUS, IS_ACTIVE);
+
     private ClientFields() {
     }
 
     static ClientDetails read(JsonBody body, ClientView current) {
         Patch<ClientView> patch = new Patch<>(body, current);
-        String name = current == null || body.has("name")
-                ? body.requiredText("name", 200) : current.name();
-        return new ClientDetails(name,
-                patch.text("description", 5000, ClientView::description),
-                patch.text("contact_person", 200, ClientView::contactPerson),
-                patch.text("company", 200, ClientView::company),
-                patch.email("email", ClientView::email),
-                patch.text("phone", 50, ClientView::phone),
-                patch.text("address", 1000, ClientView::address),
-                patch.nonNegativeDecimal("default_hourly_rate", ClientView::defaultHourlyRate),
-                patch.object("custom_fields", ClientView::customFields));
+        return new ClientDetails(patch.read(NAME, ClientView::name),
+                patch.read(DESCRIPTION, ClientView::description),
+                patch.read(CONTACT_PERSON, ClientView::contactPerson),
+                patch.read(COMPANY, ClientView::company),
+                patch.read(EMAIL, ClientView::email),
+                patch.read(PHONE, ClientView::phone),
+                patch.read(ADDRESS, ClientView::address),
+                patch.read(DEFAULT_HOURLY_RATE, ClientView::defaultHourlyRate),
+                patch.read(CUSTOM_FIELDS, ClientView::customFields));
     }
 
     static Boolean readActive(JsonBody body, ClientView current) {
-        if (body.has("status")) {
-            String status = body.text("status", 20);
-            if ("active".equals(status) || "inactive".equals(status)) {
-                return "active".equals(status);
-            }
-            return body.reject("status", "Must be active or inactive");
+        if (body.has(STATUS.name())) {
+            String status = body.read(STATUS.required());
+            return status == null ? null : "active".equals(status);
         }
-        Boolean active = body.bool("is_active");
+        Boolean active = body.read(IS_ACTIVE);
         return active != null ? active : current.isActive();
     }
 }

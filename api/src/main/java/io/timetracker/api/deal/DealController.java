@@ -34,8 +34,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -47,6 +47,8 @@ import java.util.Map;
 public class DealController {
 
     private static final String ALL = "all";
+    /** The {@code status} filter: a status, or all. */
+    static final List<String> STATUS_FILTER = Stream.concat(DealStages.STATUSES.stream(), Stream.of(ALL)).toList();
 
     private final CommandDispatcher commands;
     private final Queries queries;
@@ -69,9 +71,7 @@ public class DealController {
     @RequiresScope("read:deals")
     public Map<String, Object> list(HttpServletRequest request) {
         PageRequest page = QueryParams.page(request);
-        List<String> statuses = new ArrayList<>(DealStages.STATUSES);
-        statuses.add(ALL);
-        String status = QueryParams.oneOf(request, "status", statuses, DealStages.OPEN);
+        String status = QueryParams.oneOf(request, "status", STATUS_FILTER, DealStages.OPEN);
         String stage = QueryParams.oneOf(request, "stage", DealStages.STAGES, null);
         Long owner = QueryParams.visibleOwner(request, RequestContext.caller(request));
         return Envelopes.list("deals", queries.page(new ListDeals(ALL.equals(status) ? null : status, stage, owner,

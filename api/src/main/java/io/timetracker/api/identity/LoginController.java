@@ -3,6 +3,8 @@ package io.timetracker.api.identity;
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.auth.PublicEndpoint;
 import io.timetracker.api.web.ApiException;
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Queries;
 import io.timetracker.api.web.RequestContext;
@@ -39,11 +41,15 @@ public class LoginController {
         this.tokenLifetime = Duration.ofDays(expiryDays);
     }
 
+    static final BodyField<String> USERNAME = BodyField.text("username", 100).required();
+    static final BodyField<String> PASSWORD = BodyField.text("password", 200).required();
+    static final BodyShape SHAPE = BodyShape.of("Login", USERNAME, PASSWORD);
+
     @PostMapping("/api/v1/auth/login")
     @PublicEndpoint(signIn = true)
     public Map<String, Object> login(JsonBody body, HttpServletRequest request) {
-        String username = body.requiredText("username", 100);
-        String password = body.requiredText("password", 200);
+        String username = body.read(USERNAME);
+        String password = body.read(PASSWORD);
         body.throwIfInvalid();
         UserCredentials user = queries.get(new FindCredentials(username), UserCredentials.class);
         boolean valid = passwords.matches(password, user == null ? null : user.passwordHash());

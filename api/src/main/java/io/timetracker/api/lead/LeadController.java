@@ -33,8 +33,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /** Contract §7, leads. Non-admins see and change only the leads they own (another user's is 404). */
@@ -42,7 +42,10 @@ import java.util.Map;
 @RequestMapping("/api/v1/leads")
 public class LeadController {
 
-    private static final int MAX_SEARCH = 200;
+    static final int MAX_SEARCH = 200;
+    /** The {@code status} filter: a status, or all (absent: the open leads, neither converted nor lost). */
+    static final List<String> STATUS_FILTER = Stream.concat(LeadStatuses.ALL.stream(), Stream.of(ListLeads.ALL))
+            .toList();
 
     private final CommandDispatcher commands;
     private final Queries queries;
@@ -64,9 +67,7 @@ public class LeadController {
     @RequiresScope("read:leads")
     public Map<String, Object> list(HttpServletRequest request) {
         PageRequest page = QueryParams.page(request);
-        List<String> statuses = new ArrayList<>(LeadStatuses.ALL);
-        statuses.add(ListLeads.ALL);
-        String status = QueryParams.oneOf(request, "status", statuses, null);
+        String status = QueryParams.oneOf(request, "status", STATUS_FILTER, null);
         String search = QueryParams.text(request, "search", MAX_SEARCH);
         String source = QueryParams.text(request, "source", MAX_SEARCH);
         Long owner = QueryParams.visibleOwner(request, RequestContext.caller(request));

@@ -2,9 +2,10 @@ package io.timetracker.api.lead;
 
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.auth.RequiresScope;
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.JsonBody;
-import io.timetracker.api.web.Patch;
 import io.timetracker.api.web.Preconditions;
 import io.timetracker.api.web.Queries;
 import io.timetracker.api.web.RequestContext;
@@ -40,6 +41,16 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/v1/leads/{id}")
 public class LeadConversionController {
+
+    static final BodyField<String> DEAL_NAME = BodyField.text("name", 200)
+            .describedAs("The deal's name (default: from the lead)");
+    static final BodyField<String> DEAL_STAGE = BodyField.oneOf("stage", DealStages.STAGES)
+            .describedAs("The deal's stage (default: " + DealStages.FIRST + ")");
+    static final BodyField<Long> DEAL_PROBABILITY = BodyField.integer("probability", 0, 100)
+            .describedAs("Percent (default: " + DealStages.DEFAULT_PROBABILITY + ")");
+    static final BodyField<LocalDate> DEAL_EXPECTED_CLOSE_DATE = BodyField.date("expected_close_date");
+    static final BodyShape TO_DEAL = BodyShape.of("LeadConversionToDeal", DEAL_NAME, DEAL_STAGE, DEAL_PROBABILITY,
+            DEAL_EXPECTED_CLOSE_DATE);
 
     private final CommandDispatcher commands;
     private final Queries queries;
@@ -81,15 +92,14 @@ public class LeadConversionController {
                                                       HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
         find(id, caller);
-        Patch<LeadView> patch = new Patch<>(body, null);
-        String name = body.text("name", 200);
-        String stage = patch.oneOf("stage", DealStages.STAGES, null, null);
-        Integer probability = patch.percentage("probability", null, null);
-        LocalDate expectedClose = body.date("expected_close_date");
+        String name = body.read(DEAL_NAME);
+        String stage = body.read(DEAL_STAGE);
+        Long probability = body.read(DEAL_PROBABILITY);
+        LocalDate expectedClose = body.read(DEAL_EXPECTED_CLOSE_DATE);
         body.throwIfInvalid();
         long dealId = ids.next(AggregateIds.DEAL);
         commands.send(new ConvertLeadToDeal(id, caller.actor(), dealId, name == null || name.isEmpty() ? null : name,
-                stage, probability, expectedClose, clock.instant(), Preconditions.ifMatch(request)));
+                stage, probability == null ? null : probability.intValue(), expectedClose, clock.instant(), Preconditions.ifMatch(request)));
         Map<String, Object> answer = answer("Lead converted to deal", id, caller);
         answer.put("deal", queries.one(new FindDeal(dealId), "Deal").value());
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/deals/" + dealId))

@@ -1,10 +1,14 @@
 package io.timetracker.api.lead;
 
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Patch;
 import io.timetracker.command.lead.LeadStatuses;
 import io.timetracker.events.lead.LeadDetails;
 import io.timetracker.query.lead.LeadView;
+
+import java.math.BigDecimal;
 
 /**
  * Reads a lead's fields from a request body: every field for a create ({@code current} null), only the present
@@ -15,26 +19,47 @@ final class LeadFields {
     private static final int MAX_NAME_PART = 100;
     private static final int MAX_TAGS_LENGTH = 500;
 
+    static final BodyField<String> FIRST_NAME = BodyField.text("first_name", MAX_NAME_PART).required();
+    static final BodyField<String> LAST_NAME = BodyField.text("last_name", MAX_NAME_PART).required();
+    static final BodyField<String> COMPANY_NAME = BodyField.text("company_name", 200);
+    static final BodyField<String> EMAIL = BodyField.email("email");
+    static final BodyField<String> PHONE = BodyField.text("phone", 50);
+    static final BodyField<String> TITLE = BodyField.text("title", 100);
+    static final BodyField<String> SOURCE = BodyField.text("source", 100);
+    static final BodyField<String> STATUS = BodyField.oneOf("status", LeadStatuses.ALL).withDefault(LeadStatuses.NEW);
+    static final BodyField<Long> SCORE = BodyField.integer("score", 0, 100);
+    static final BodyField<BigDecimal> ESTIMATED_VALUE = BodyField.amount("estimated_value");
+    static final BodyField<String> CURRENCY_CODE = BodyField.currencyCode("currency_code");
+    static final BodyField<String> NOTES = BodyField.text("notes", 5000);
+    static final BodyField<String> TAGS = BodyField.tags("tags", MAX_TAGS_LENGTH);
+    static final BodyField<Long> OWNER_ID = BodyField.integer("owner_id")
+            .describedAs("An active user (default: the caller)");
+
+    static final BodyShape CREATE = BodyShape.of("LeadCreate", FIRST_NAME, LAST_NAME, COMPANY_NAME, EMAIL, PHONE,
+            TITLE, SOURCE, STATUS, SCORE, ESTIMATED_VALUE, CURRENCY_CODE, NOTES, TAGS, OWNER_ID);
+    static final BodyShape UPDATE = CREATE.partial("LeadUpdate");
+
     private LeadFields() {
     }
 
     static LeadDetails read(JsonBody body, LeadView current, long callerId) {
         Patch<LeadView> patch = new Patch<>(body, current);
-        Long owner = patch.integer("owner_id", LeadView::ownerId);
+        Long owner = patch.read(OWNER_ID, LeadView::ownerId);
+        Long score = patch.read(SCORE, lead -> lead.score() == null ? null : lead.score().longValue());
         return new LeadDetails(
-                patch.reads("first_name") ? body.requiredText("first_name", MAX_NAME_PART) : current.firstName(),
-                patch.reads("last_name") ? body.requiredText("last_name", MAX_NAME_PART) : current.lastName(),
-                patch.text("company_name", 200, LeadView::companyName),
-                patch.email("email", LeadView::email),
-                patch.text("phone", 50, LeadView::phone),
-                patch.text("title", 100, LeadView::title),
-                patch.text("source", 100, LeadView::source),
-                patch.oneOf("status", LeadStatuses.ALL, LeadStatuses.NEW, LeadView::status),
-                patch.percentage("score", null, LeadView::score),
-                patch.nonNegativeDecimal("estimated_value", LeadView::estimatedValue),
-                patch.currencyCode("currency_code", null, LeadView::currencyCode),
-                patch.text("notes", 5000, LeadView::notes),
-                patch.tags("tags", MAX_TAGS_LENGTH, LeadView::tagList),
+                patch.read(FIRST_NAME, LeadView::firstName),
+                patch.read(LAST_NAME, LeadView::lastName),
+                patch.read(COMPANY_NAME, LeadView::companyName),
+                patch.read(EMAIL, LeadView::email),
+                patch.read(PHONE, LeadView::phone),
+                patch.read(TITLE, LeadView::title),
+                patch.read(SOURCE, LeadView::source),
+                patch.read(STATUS, LeadView::status),
+                score == null ? null : score.intValue(),
+                patch.read(ESTIMATED_VALUE, LeadView::estimatedValue),
+                patch.read(CURRENCY_CODE, LeadView::currencyCode),
+                patch.read(NOTES, LeadView::notes),
+                patch.read(TAGS, LeadView::tags),
                 owner != null ? owner : current != null ? current.ownerId() : callerId);
     }
 }

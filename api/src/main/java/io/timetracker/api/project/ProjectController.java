@@ -5,6 +5,7 @@ import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
+import io.timetracker.api.web.Patch;
 import io.timetracker.api.web.PartialUpdates;
 import io.timetracker.api.web.Preconditions;
 import io.timetracker.api.web.Queries;
@@ -38,8 +39,6 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/v1/projects")
 public class ProjectController {
-
-    private static final List<String> STATUSES = List.of("active", "inactive", "archived");
 
     private final CommandDispatcher commands;
     private final Queries queries;
@@ -96,10 +95,7 @@ public class ProjectController {
         long actingUserId = RequestContext.caller(request).userId();
         updates.<ProjectView>apply(request, () -> find(id), (current, expectedVersion) -> {
             ProjectDetails details = ProjectFields.read(body, current);
-            String status = body.has("status") ? body.text("status", 20) : current.status();
-            if (status == null || !STATUSES.contains(status)) {
-                body.reject("status", "Must be one of active, inactive, archived");
-            }
+            String status = new Patch<>(body, current).read(ProjectFields.STATUS, ProjectView::status);
             body.throwIfInvalid();
             return new UpdateProject(id, details, status, actingUserId, expectedVersion);
         });

@@ -43,7 +43,7 @@ import java.util.Locale;
 @RequestMapping("/api/v1")
 public class ExportController {
 
-    private static final List<String> PAYROLL_COLUMNS = List.of("user_id", "username", "week_year", "week_number",
+    static final List<String> PAYROLL_COLUMNS = List.of("user_id", "username", "week_year", "week_number",
             "period_start", "period_end", "hours", "billable_hours", "non_billable_hours");
     private static final DateTimeFormatter FILE_INSTANT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);

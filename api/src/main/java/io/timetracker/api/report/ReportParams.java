@@ -25,11 +25,11 @@ import java.util.Locale;
 @Component
 class ReportParams {
 
-    private static final List<String> GROUPINGS = Arrays.stream(Grouping.values())
+    static final List<String> GROUPINGS = Arrays.stream(Grouping.values())
             .map(grouping -> grouping.name().toLowerCase(Locale.ROOT)).toList();
 
     /** The period when none is given: the last 30 days, today included. */
-    private static final int DEFAULT_DAYS = 30;
+    static final int DEFAULT_DAYS = 30;
 
     private final ApiTime time;
     private final Clock clock;

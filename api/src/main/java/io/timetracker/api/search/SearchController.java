@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
 @RestController
 public class SearchController {
 
-    private static final int MIN_QUERY = 2;
-    private static final int MAX_QUERY = 200;
-    private static final int MAX_LIMIT = 50;
-    private static final int DEFAULT_LIMIT = 10;
+    static final int MIN_QUERY = 2;
+    static final int MAX_QUERY = 200;
+    static final int MAX_LIMIT = 50;
+    static final int DEFAULT_LIMIT = 10;
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
 
     private final Queries queries;

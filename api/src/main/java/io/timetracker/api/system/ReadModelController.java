@@ -3,6 +3,8 @@ package io.timetracker.api.system;
 import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.ApiException;
 import io.timetracker.api.web.Envelopes;
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.JsonBody;
 import io.timetracker.query.common.PageRequest;
 import io.timetracker.query.common.PageResult;
@@ -44,6 +46,10 @@ public class ReadModelController {
         this.rebuilder = rebuilder;
         this.json = json;
     }
+
+    static final BodyField<List<String>> READ_MODELS = BodyField.stringList("read_models")
+            .describedAs("The read models to rebuild or verify (default: all)");
+    static final BodyShape JOB = BodyShape.of("ReadModelJobStart", READ_MODELS);
 
     @GetMapping
     @RequiresScope("admin:all")
@@ -102,9 +108,9 @@ public class ReadModelController {
     }
 
     private ResponseEntity<Map<String, Object>> start(ReadModelRebuilder.Kind kind, JsonBody body, String message) {
-        List<String> names = body.stringList("read_models");
+        List<String> names = body.read(READ_MODELS);
         if (names != null && !readModels.names().containsAll(names)) {
-            body.reject("read_models", "Must name read models of: " + String.join(", ", readModels.names()));
+            body.reject(READ_MODELS.name(), "Must name read models of: " + String.join(", ", readModels.names()));
         }
         body.throwIfInvalid();
         ProjectionJob job;

@@ -1,10 +1,15 @@
 package io.timetracker.api.task;
 
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.JsonBody;
 import io.timetracker.api.web.Patch;
 import io.timetracker.command.task.TaskRules;
 import io.timetracker.events.task.TaskDetails;
 import io.timetracker.query.task.TaskView;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * Reads a task's fields from a request body: every field for a create ({@code current} null), only the
@@ -12,36 +17,37 @@ import io.timetracker.query.task.TaskView;
  */
 final class TaskFields {
 
-    /** TimeTracker's clients also send the assignee as {@code assignee_id}. */
-    private static final String ASSIGNEE_ALIAS = "assignee_id";
     private static final int MAX_TAGS_LENGTH = 500;
+
+    static final BodyField<String> NAME = BodyField.text("name", 200).required();
+    static final BodyField<Long> PROJECT_ID = BodyField.integer("project_id").required();
+    static final BodyField<String> DESCRIPTION = BodyField.text("description", 5000);
+    static final BodyField<String> STATUS = BodyField.oneOf("status", TaskRules.STATUSES).withDefault("todo");
+    static final BodyField<String> PRIORITY = BodyField.oneOf("priority", TaskRules.PRIORITIES).withDefault("medium");
+    /** TimeTracker's clients also send the assignee as {@code assignee_id}. */
+    static final BodyField<Long> ASSIGNED_TO = BodyField.integer("assigned_to").alias("assignee_id")
+            .describedAs("The assignee's user id (alias: assignee_id)");
+    static final BodyField<LocalDate> DUE_DATE = BodyField.date("due_date");
+    static final BodyField<BigDecimal> ESTIMATED_HOURS = BodyField.amount("estimated_hours");
+    static final BodyField<String> TAGS = BodyField.tags("tags", MAX_TAGS_LENGTH);
+
+    static final BodyShape CREATE = BodyShape.of("TaskCreate", NAME, PROJECT_ID, DESCRIPTION, STATUS, PRIORITY,
+            ASSIGNED_TO, DUE_DATE, ESTIMATED_HOURS, TAGS);
+    static final BodyShape UPDATE = CREATE.partial("TaskUpdate");
 
     private TaskFields() {
     }
 
     static TaskDetails read(JsonBody body, TaskView current) {
         Patch<TaskView> patch = new Patch<>(body, current);
-        String name = patch.reads("name") ? body.requiredText("name", 200) : current.name();
-        Long projectId = patch.reads("project_id") ? body.requiredInteger("project_id")
-                : Long.valueOf(current.projectId());
-        return new TaskDetails(projectId == null ? 0 : projectId, name,
-                patch.text("description", 5000, TaskView::description),
-                patch.oneOf("status", TaskRules.STATUSES, "todo", TaskView::status),
-                patch.oneOf("priority", TaskRules.PRIORITIES, "medium", TaskView::priority),
-                assignee(body, current),
-                patch.reads("due_date") ? body.date("due_date") : current.dueDate(),
-                patch.nonNegativeDecimal("estimated_hours", TaskView::estimatedHours),
-                patch.tags("tags", MAX_TAGS_LENGTH, TaskView::tagList));
-    }
-
-    /** {@code assigned_to}, or its alias when only the alias is sent. */
-    private static Long assignee(JsonBody body, TaskView current) {
-        if (body.has("assigned_to")) {
-            return body.integer("assigned_to");
-        }
-        if (body.has(ASSIGNEE_ALIAS)) {
-            return body.integer(ASSIGNEE_ALIAS);
-        }
-        return current == null ? null : current.assignedTo();
+        Long projectId = patch.read(PROJECT_ID, TaskView::projectId);
+        return new TaskDetails(projectId == null ? 0 : projectId, patch.read(NAME, TaskView::name),
+                patch.read(DESCRIPTION, TaskView::description),
+                patch.read(STATUS, TaskView::status),
+                patch.read(PRIORITY, TaskView::priority),
+                patch.read(ASSIGNED_TO, TaskView::assignedTo),
+                patch.read(DUE_DATE, TaskView::dueDate),
+                patch.read(ESTIMATED_HOURS, TaskView::estimatedHours),
+                patch.read(TAGS, TaskView::tags));
     }
 }

@@ -2,6 +2,8 @@ package io.timetracker.api.timeentry;
 
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.auth.RequiresScope;
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.EachItem;
 import io.timetracker.api.web.JsonBody;
@@ -31,7 +33,15 @@ import java.util.Map;
 public class TimeEntryBulkController {
 
     private static final int MAX_IDS = 500;
-    private static final List<String> ACTIONS = List.of("delete", "set_billable", "set_paid", "add_tag", "remove_tag");
+    static final BodyField<List<Long>> ENTRY_IDS = BodyField.ids("entry_ids", MAX_IDS);
+    static final BodyField<String> ACTION = BodyField.oneOf("action",
+            List.of("delete", "set_billable", "set_paid", "add_tag", "remove_tag")).required();
+    /** set_billable and set_paid take true or false, add_tag and remove_tag a tag; delete none. */
+    static final BodyField<Boolean> FLAG = BodyField.bool("value");
+    static final BodyField<String> TAG = BodyField.text("value", 100);
+    static final BodyShape SHAPE = BodyShape.of("TimeEntryBulkAction", ENTRY_IDS, ACTION, BodyField.any("value",
+            "true or false for set_billable and set_paid; the tag (at most 100 characters) for add_tag and "
+                    + "remove_tag"));
 
     private final CommandDispatcher commands;
     private final VisibleEntries entries;
@@ -48,7 +58,7 @@ public class TimeEntryBulkController {
     @RequiresScope("write:time_entries")
     public Map<String, Object> bulk(JsonBody body, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
-        List<Long> ids = EachItem.ids(body, "entry_ids", MAX_IDS);
+        List<Long> ids = body.read(ENTRY_IDS);
         Action action = readAction(body);
         body.throwIfInvalid();
 
@@ -64,20 +74,16 @@ public class TimeEntryBulkController {
     }
 
     private static Action readAction(JsonBody body) {
-        String name = body.requiredText("action", 20);
-        if (name != null && !ACTIONS.contains(name)) {
-            body.reject("action", "Must be one of " + String.join(", ", ACTIONS));
-            return null;
-        }
+        String name = body.read(ACTION);
         if ("set_billable".equals(name) || "set_paid".equals(name)) {
-            Boolean flag = body.bool("value");
+            Boolean flag = body.read(FLAG);
             if (flag == null) {
                 body.reject("value", "Is required: true or false");
             }
             return new Action(name, flag, null);
         }
         if ("add_tag".equals(name) || "remove_tag".equals(name)) {
-            return new Action(name, null, body.requiredText("value", 100));
+            return new Action(name, null, body.read(TAG.required()));
         }
         return new Action(name, null, null);
     }

@@ -18,6 +18,7 @@ import io.timetracker.command.timeentry.EntryInput;
 import io.timetracker.command.timeentry.UpdateTimeEntry;
 import io.timetracker.events.AggregateIds;
 import io.timetracker.query.common.Versioned;
+import io.timetracker.query.timeentry.TimeEntryProjection;
 import io.timetracker.query.timeentry.TimeEntryQueries.ListTimeEntries;
 import io.timetracker.query.timeentry.TimeEntryView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,23 +44,23 @@ import java.util.Map;
 @RequestMapping("/api/v1/time-entries")
 public class TimeEntryController {
 
-    private static final List<String> SOURCES = List.of("manual", "timer", "import", "bulk");
-
     private final CommandDispatcher commands;
     private final Queries queries;
     private final VisibleEntries entries;
     private final IdAllocator ids;
     private final ApiTime time;
     private final ResourceHistory histories;
+    private final TimeEntryProjection projection;
 
     public TimeEntryController(CommandDispatcher commands, Queries queries, VisibleEntries entries, IdAllocator ids,
-                               ApiTime time, ResourceHistory histories) {
+                               ApiTime time, ResourceHistory histories, TimeEntryProjection projection) {
         this.commands = commands;
         this.queries = queries;
         this.entries = entries;
         this.ids = ids;
         this.time = time;
         this.histories = histories;
+        this.projection = projection;
     }
 
     @GetMapping
@@ -80,16 +81,13 @@ public class TimeEntryController {
     public ResponseEntity<Map<String, Object>> create(JsonBody body, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
         EntryInput input = TimeEntryFields.read(body, null);
-        Long userId = body.integer("user_id");
-        String source = body.has("source") ? body.text("source", 10) : null;
-        if (source != null && !SOURCES.contains(source)) {
-            body.reject("source", "Must be one of " + String.join(", ", SOURCES));
-        }
+        Long userId = body.read(TimeEntryFields.USER_ID);
+        String source = body.read(TimeEntryFields.SOURCE);
         body.throwIfInvalid();
         long id = ids.next(AggregateIds.TIME_ENTRY);
-        commands.send(new CreateTimeEntry(id, caller.actor(),
-                userId != null ? userId : caller.userId(), input, source != null ? source : "manual"));
-        return Envelopes.created("Time entry", "time_entry", entries.find(id, caller),
+        Versioned<TimeEntryView> created = commands.send(new CreateTimeEntry(id, caller.actor(),
+                userId != null ? userId : caller.userId(), input, source), projection.written(id));
+        return Envelopes.created("Time entry", "time_entry", entries.visible(created, caller),
                 "/api/v1/time-entries/" + id);
     }
 
@@ -100,13 +98,13 @@ public class TimeEntryController {
         Caller caller = RequestContext.caller(request);
         Versioned<TimeEntryView> current = entries.find(id, caller);
         EntryInput input = TimeEntryFields.read(body, current.value());
-        Instant ifUpdatedAt = body.dateTime("if_updated_at");
+        Instant ifUpdatedAt = body.read(TimeEntryFields.IF_UPDATED_AT);
         body.throwIfInvalid();
         requireFresh(current.value(), ifUpdatedAt);
         Long expected = Preconditions.ifMatch(request);
-        commands.send(new UpdateTimeEntry(id, caller.actor(), input,
-                expected != null ? expected : current.version()));
-        return Envelopes.updated("Time entry", "time_entry", entries.find(id, caller));
+        Versioned<TimeEntryView> updated = commands.send(new UpdateTimeEntry(id, caller.actor(), input,
+                expected != null ? expected : current.version()), projection.written(id));
+        return Envelopes.updated("Time entry", "time_entry", entries.visible(updated, caller));
     }
 
     @DeleteMapping("/{id}")

@@ -3,6 +3,8 @@ package io.timetracker.api.timeentry;
 import io.timetracker.api.auth.Caller;
 import io.timetracker.api.auth.RequiresScope;
 import io.timetracker.api.web.ApiException;
+import io.timetracker.api.web.BodyField;
+import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.CommandDispatcher;
 import io.timetracker.api.web.Envelopes;
 import io.timetracker.api.web.JsonBody;
@@ -16,7 +18,6 @@ import io.timetracker.command.timeentry.ResumeTimer;
 import io.timetracker.command.timeentry.RunningTimers;
 import io.timetracker.command.timeentry.StartTimer;
 import io.timetracker.command.timeentry.StopTimer;
-import io.timetracker.command.timeentry.TimeEntryRules;
 import io.timetracker.events.AggregateIds;
 import io.timetracker.query.common.Versioned;
 import io.timetracker.query.timeentry.TimeEntryQueries.FindRunningTimer;
@@ -40,6 +41,11 @@ import java.util.function.BiFunction;
 @RestController
 @RequestMapping("/api/v1/timer")
 public class TimerController {
+
+    static final BodyField<Long> START_PROJECT_ID = BodyField.integer("project_id").required()
+            .describedAs("An active project");
+    static final BodyShape START = BodyShape.of("TimerStart", START_PROJECT_ID, TimeEntryFields.TASK_ID,
+            TimeEntryFields.NOTES);
 
     private final CommandDispatcher commands;
     private final Queries queries;
@@ -74,9 +80,9 @@ public class TimerController {
     @RequiresScope("write:time_entries")
     public ResponseEntity<Map<String, Object>> start(JsonBody body, HttpServletRequest request) {
         Caller caller = RequestContext.caller(request);
-        Long projectId = body.requiredInteger("project_id");
-        Long taskId = body.integer("task_id");
-        String notes = body.text("notes", TimeEntryRules.MAX_NOTES);
+        Long projectId = body.read(START_PROJECT_ID);
+        Long taskId = body.read(TimeEntryFields.TASK_ID);
+        String notes = body.read(TimeEntryFields.NOTES);
         body.throwIfInvalid();
         long id = ids.next(AggregateIds.TIME_ENTRY);
         commands.send(new StartTimer(id, caller.actor(), projectId, taskId, notes, clock.instant()));

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
- * A bulk request's items, each acted on alone (one command each, so one item's refusal never undoes another's
+ * A bulk request's items (read as {@link BodyField#ids}), each acted on alone (one command each, so one item's refusal never undoes another's
  * change), and the per-item results the bulk endpoints answer with: the item's id, {@code success}, and either what
  * the action adds or the refusal's {@code error_code}.
  */
@@ -19,20 +19,6 @@ public final class EachItem {
     }
 
     private EachItem() {
-    }
-
-    /**
-     * The list of ids in {@code field}: required, 1 to {@code max} of them (null after recording the problem).
-     */
-    public static List<Long> ids(JsonBody body, String field, int max) {
-        List<Long> ids = body.integerList(field);
-        if (ids == null) {
-            return body.reject(field, "Is required");
-        }
-        if (ids.isEmpty() || ids.size() > max) {
-            return body.reject(field, "Must list 1 to " + max + " ids");
-        }
-        return ids;
     }
 
     /**

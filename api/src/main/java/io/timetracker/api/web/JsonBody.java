@@ -32,7 +32,9 @@ public class JsonBody {
     private static final int LAST_YEAR = 9999;
 
     /** Contract §1: every write accepts an optional reason, kept with the change. */
-    public static final int MAX_REASON = 1000;
+    public static final BodyField<String> REASON = BodyField.text("reason", 1000)
+            .describedAs("Why the change is made; kept with it in the audit trail");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final ObjectNode node;
     private final ApiTime time;
@@ -52,6 +54,22 @@ public class JsonBody {
         return node.has(field);
     }
 
+    /**
+     * The field as {@code field} describes it: read under its name, or else the first alias the body carries; a
+     * required one missing (or empty) is rejected, an absent one is its default.
+     */
+    public <T> T read(BodyField<T> field) {
+        String as = field.names().stream().filter(this::has).findFirst().orElse(field.name());
+        T value = field.reader().read(this, field, as);
+        if (errors.containsKey(as)) {
+            return field.defaultValue(); // the request is refused anyway; the reader still gets a usable value
+        }
+        if (field.mandatory() && (value == null || value instanceof String text && text.isEmpty())) {
+            return reject(field.name(), "Is required");
+        }
+        return value == null ? field.defaultValue() : value;
+    }
+
     public String text(String field, int maxLength) {
         JsonNode value = value(field);
         if (value == null) {
@@ -67,12 +85,11 @@ public class JsonBody {
         return storable(field, text) ? text : null;
     }
 
-    public String requiredText(String field, int maxLength) {
-        String text = text(field, maxLength);
-        if (text == null || text.isEmpty()) {
-            return errors.containsKey(field) ? null : reject(field, "Is required");
-        }
-        return text;
+    /** An email address, or null or empty (no address). */
+    public String email(String field, int maxLength) {
+        String email = text(field, maxLength);
+        return email == null || email.isEmpty() || EMAIL.matcher(email).matches() ? email
+                : reject(field, "Must be an email address");
     }
 
     public Long integer(String field) {
@@ -87,11 +104,6 @@ public class JsonBody {
             return Long.parseLong(value.asString().strip());
         }
         return reject(field, "Must be an integer");
-    }
-
-    public Long requiredInteger(String field) {
-        Long value = integer(field);
-        return value == null && !errors.containsKey(field) ? reject(field, "Is required") : value;
     }
 
     public BigDecimal decimal(String field) {
@@ -213,11 +225,11 @@ public class JsonBody {
      * the audit trail.
      *
      * @throws ApiException a validation error on {@code reason} when it is not a storable text of at most
-     *                      {@link #MAX_REASON} characters
+     *                      {@link #REASON}'s length
      */
     public String reason() {
         if (!reasonRead) {
-            reason = text("reason", MAX_REASON);
+            reason = text(REASON.name(), REASON.maxLength());
             reasonRead = true;
         }
         List<String> problems = errors.get("reason");

@@ -158,8 +158,8 @@ class ApprovalApiTest extends ApprovalTestSupport {
         admin.patch("/api/v1/users/" + inactiveManager, "{\"is_active\": false}");
         for (String approvers : List.of("[" + createUser("user") + "]", "[" + inactiveManager + "]",
                 "[" + fay.id() + "]", "[987654321]", "[\"x\"]", "\"1,2\"")) {
-            Response refused = fay.api().post("/api/v1/time-entries/" + entryId + "/request-approval",
-                    "{\"approver_ids\": " + approvers + "}");
+            Response refused = fay.api().sendingInvalidInput().post("/api/v1/time-entries/" + entryId
+                    + "/request-approval", "{\"approver_ids\": " + approvers + "}");
             assertError(refused, 400, "validation_error");
             assertThat(refused.body().get("errors").has("approver_ids")).as(refused.raw()).isTrue();
         }
@@ -186,8 +186,10 @@ class ApprovalApiTest extends ApprovalTestSupport {
         Person first = person("manager");
         Person second = person("manager");
         long entryId = entryOf(hal, projectManagedBy(null), "work");
-        long levelOne = requested(hal, entryId, "{\"approver_ids\": [%d, \"%d\"], \"comment\": \"both please\"}"
-                .formatted(first.id(), second.id())).get("id").asLong();
+        // an id as a digit string is read like the number (liberal reading)
+        long levelOne = requested(new Person(hal.id(), hal.api().sendingInvalidInput()), entryId,
+                "{\"approver_ids\": [%d, \"%d\"], \"comment\": \"both please\"}".formatted(first.id(), second.id()))
+                .get("id").asLong();
 
         // Level 2 has nothing to act on before level 1 has approved: its request does not exist yet.
         assertError(second.api().post("/api/v1/time-entry-approvals/" + levelOne + "/approve", "{}"), 404,
@@ -345,7 +347,7 @@ class ApprovalApiTest extends ApprovalTestSupport {
         long second = requested(mo, entryOf(mo, projectId, "two"), "{}").get("id").asLong();
         long notBosses = requested(mo, entryOf(mo, projectManagedBy(null), "three"), "{}").get("id").asLong();
 
-        Response bulk = boss.api().post("/api/v1/time-entry-approvals/bulk-approve",
+        Response bulk = boss.api().sendingInvalidInput().post("/api/v1/time-entry-approvals/bulk-approve",
                 "{\"approval_ids\": [%d, \"%d\", %d, 987654321, %d], \"comment\": \"batch\"}"
                         .formatted(first, second, notBosses, first));
 
@@ -362,7 +364,7 @@ class ApprovalApiTest extends ApprovalTestSupport {
         assertThat(results.get(2).get("error_code").asString()).isEqualTo("not_found");
         assertThat(results.get(2).has("approval")).isFalse();
         assertThat(results.get(3).get("error_code").asString()).isEqualTo("not_found");
-        Response missing = boss.api().post("/api/v1/time-entry-approvals/bulk-approve", "{}");
+        Response missing = boss.api().sendingInvalidInput().post("/api/v1/time-entry-approvals/bulk-approve", "{}");
         assertError(missing, 400, "validation_error");
         assertThat(missing.body().get("errors").has("approval_ids")).isTrue();
     }
@@ -394,8 +396,10 @@ class ApprovalApiTest extends ApprovalTestSupport {
         assertThat(pagination.get("total").asLong()).isEqualTo(3);
         assertThat(pagination.get("has_prev").asBoolean()).isTrue();
         assertThat(pagination.get("next_page").isNull()).isTrue();
-        assertError(boss.api().get("/api/v1/time-entry-approvals?status=maybe"), 400, "validation_error");
-        assertError(boss.api().get("/api/v1/time-entry-approvals?requested_by=x"), 400, "validation_error");
+        assertError(boss.api().sendingInvalidInput().get("/api/v1/time-entry-approvals?status=maybe"), 400,
+                "validation_error");
+        assertError(boss.api().sendingInvalidInput().get("/api/v1/time-entry-approvals?requested_by=x"), 400,
+                "validation_error");
         assertThat(admin.get("/api/v1/users/me").body().get("enabled_modules").valueStream()
                 .map(JsonNode::asString)).contains("time_approvals");
     }

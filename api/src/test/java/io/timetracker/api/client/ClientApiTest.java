@@ -21,7 +21,7 @@ class ClientApiTest extends EndToEndTest {
     @Test
     void createReturnsTheClientWithLocationAndEtag() {
         String name = unique("Acme");
-        Response created = admin.post("/api/v1/clients", """
+        Response created = admin.sendingInvalidInput().post("/api/v1/clients", """
                 {"name": "%s", "email": "billing@acme.test", "default_hourly_rate": "120.5",
                  "custom_fields": {"vat": "DE123"}, "colour": "red"}""".formatted(name));
 
@@ -101,7 +101,7 @@ class ClientApiTest extends EndToEndTest {
 
     @Test
     void invalidInputNamesEveryBadField() {
-        Response invalid = admin.post("/api/v1/clients",
+        Response invalid = admin.sendingInvalidInput().post("/api/v1/clients",
                 "{\"email\": \"not-an-email\", \"default_hourly_rate\": \"abc\"}");
 
         assertThat(invalid.status()).isEqualTo(400);

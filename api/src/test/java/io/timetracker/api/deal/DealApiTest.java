@@ -15,7 +15,7 @@ class DealApiTest extends EndToEndTest {
         long ownerId = createUser("user");
         ApiClient owner = admin.as(tokenFor(ownerId, "read:deals,write:deals"));
 
-        Response created = owner.post("/api/v1/deals", """
+        Response created = owner.sendingInvalidInput().post("/api/v1/deals", """
                 {"name": "Website", "value": "1000.50", "amount": 99, "status": "won"}""");
 
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
@@ -72,8 +72,8 @@ class DealApiTest extends EndToEndTest {
         assertThat(ids(admin.get("/api/v1/deals?status=all&owner=" + ownerId))).containsExactly(won, open);
         assertThat(ids(admin.get("/api/v1/deals?stage=proposal&per_page=100"))).contains(open, other);
         assertThat(ids(admin.get("/api/v1/deals?stage=proposal&owner=" + ownerId))).containsExactly(open);
-        assertThat(admin.get("/api/v1/deals?status=maybe").status()).isEqualTo(400);
-        assertThat(admin.get("/api/v1/deals?stage=nowhere").status()).isEqualTo(400);
+        assertThat(admin.sendingInvalidInput().get("/api/v1/deals?status=maybe").status()).isEqualTo(400);
+        assertThat(admin.sendingInvalidInput().get("/api/v1/deals?stage=nowhere").status()).isEqualTo(400);
     }
 
     @Test
@@ -106,7 +106,7 @@ class DealApiTest extends EndToEndTest {
         long lead = admin.post("/api/v1/leads", "{\"first_name\": \"Le\", \"last_name\": \"Ad\"}")
                 .body().get("lead").get("id").asLong();
 
-        Response linked = admin.post("/api/v1/deals", """
+        Response linked = admin.sendingInvalidInput().post("/api/v1/deals", """
                 {"name": "Linked", "client_id": "%d", "contact_id": %d, "lead_id": %d}"""
                 .formatted(client, contact, lead));
 
@@ -124,11 +124,12 @@ class DealApiTest extends EndToEndTest {
 
     @Test
     void badInputIsAValidationErrorAndDeletedDealsAreGone() {
-        assertRefused(admin.post("/api/v1/deals", "{\"value\": 5}"), "name");
-        assertRefused(admin.post("/api/v1/deals", "{\"name\": \"X\", \"probability\": 101}"), "probability");
-        assertRefused(admin.post("/api/v1/deals", "{\"name\": \"X\", \"stage\": \"dreaming\"}"), "stage");
-        assertRefused(admin.post("/api/v1/deals", "{\"name\": \"X\", \"currency_code\": \"E1\"}"), "currency_code");
-        assertRefused(admin.post("/api/v1/deals", "{\"name\": \"X\", \"value\": -3}"), "value");
+        ApiClient invalid = admin.sendingInvalidInput();
+        assertRefused(invalid.post("/api/v1/deals", "{\"value\": 5}"), "name");
+        assertRefused(invalid.post("/api/v1/deals", "{\"name\": \"X\", \"probability\": 101}"), "probability");
+        assertRefused(invalid.post("/api/v1/deals", "{\"name\": \"X\", \"stage\": \"dreaming\"}"), "stage");
+        assertRefused(invalid.post("/api/v1/deals", "{\"name\": \"X\", \"currency_code\": \"E1\"}"), "currency_code");
+        assertRefused(invalid.post("/api/v1/deals", "{\"name\": \"X\", \"value\": -3}"), "value");
         long id = create(admin, "{\"name\": \"Doomed\"}");
 
         Response deleted = admin.delete(path(id));

@@ -29,7 +29,7 @@ class ApiTokenApiTest extends EndToEndTest {
     void createReturnsThePlainTokenOnceAndTheTokenWithoutSecrets() {
         Account owner = register(admin, "user");
 
-        Response created = admin.post("/api/v1/api-tokens", """
+        Response created = admin.sendingInvalidInput().post("/api/v1/api-tokens", """
                 {"name": "CI", "user_id": %d, "scopes": ["read:projects", "write:time_entries"],
                  "description": "for the build", "expires_days": 30, "ip_whitelist": "127.0.0.1, 10.0.0.0/8"}"""
                 .formatted(owner.id()));
@@ -87,11 +87,12 @@ class ApiTokenApiTest extends EndToEndTest {
     void scopesMustBeKnownAndPresent() {
         long userId = createUser("user");
 
-        Response unknown = admin.post("/api/v1/api-tokens", """
+        Response unknown = admin.sendingInvalidInput().post("/api/v1/api-tokens", """
                 {"name": "t", "user_id": %d, "scopes": "read:projects,read:everything"}""".formatted(userId));
-        Response empty = admin.post("/api/v1/api-tokens", """
+        Response empty = admin.sendingInvalidInput().post("/api/v1/api-tokens", """
                 {"name": "t", "user_id": %d, "scopes": []}""".formatted(userId));
-        Response missing = admin.post("/api/v1/api-tokens", "{\"name\": \"t\", \"user_id\": %d}".formatted(userId));
+        Response missing = admin.sendingInvalidInput().post("/api/v1/api-tokens",
+                "{\"name\": \"t\", \"user_id\": %d}".formatted(userId));
 
         for (Response refused : new Response[]{unknown, empty, missing}) {
             assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
@@ -103,7 +104,7 @@ class ApiTokenApiTest extends EndToEndTest {
 
     @Test
     void invalidFieldsAreNamed() {
-        Response invalid = admin.post("/api/v1/api-tokens", """
+        Response invalid = admin.sendingInvalidInput().post("/api/v1/api-tokens", """
                 {"name": "%s", "scopes": "read:projects", "ip_whitelist": ["10.0.0.0/33", "example.org"],
                  "expires_at": "2001-01-01T00:00:00Z"}""".formatted("n".repeat(101)));
 
@@ -118,9 +119,9 @@ class ApiTokenApiTest extends EndToEndTest {
         admin.patch("/api/v1/users/" + userId, "{\"is_active\": false}");
 
         Response forInactive = admin.post("/api/v1/api-tokens", """
-                {"name": "t", "user_id": %d, "scopes": "read:projects"}""".formatted(userId));
+                {"name": "t", "user_id": %d, "scopes": ["read:projects"]}""".formatted(userId));
         Response forNobody = admin.post("/api/v1/api-tokens", """
-                {"name": "t", "user_id": 987654321, "scopes": "read:projects"}""");
+                {"name": "t", "user_id": 987654321, "scopes": ["read:projects"]}""");
 
         for (Response refused : new Response[]{forInactive, forNobody}) {
             assertThat(refused.status()).isEqualTo(400);
@@ -219,7 +220,7 @@ class ApiTokenApiTest extends EndToEndTest {
                 userWithAdminScope.get("/api/v1/api-tokens"),
                 userWithAdminScope.get("/api/v1/api-tokens/" + someone.id()),
                 userWithAdminScope.post("/api/v1/api-tokens", """
-                        {"name": "t", "user_id": 1, "scopes": "read:users"}"""),
+                        {"name": "t", "user_id": 1, "scopes": ["read:users"]}"""),
                 userWithAdminScope.post("/api/v1/api-tokens/" + someone.id() + "/revoke", null),
                 userWithAdminScope.post("/api/v1/api-tokens/" + someone.id() + "/rotate", null),
                 userWithAdminScope.delete("/api/v1/api-tokens/" + someone.id())}) {

@@ -2,6 +2,7 @@ package io.timetracker.api.identity;
 
 import io.timetracker.api.support.ApiClient;
 import io.timetracker.api.support.ApiClient.Response;
+import io.timetracker.api.support.EndToEndTest;
 
 import java.util.UUID;
 
@@ -37,8 +38,9 @@ final class IdentityFixtures {
     /** Issues a token with the given fields (a JSON object's members, without braces) for {@code userId}. */
     static IssuedToken issue(ApiClient admin, long userId, String scopes, String moreFields) {
         Response created = admin.post("/api/v1/api-tokens", """
-                {"name": "fixture token", "user_id": %d, "scopes": "%s"%s}"""
-                .formatted(userId, scopes, moreFields.isEmpty() ? "" : ", " + moreFields));
+                {"name": "fixture token", "user_id": %d, "scopes": %s%s}"""
+                .formatted(userId, EndToEndTest.jsonArray(scopes),
+                        moreFields.isEmpty() ? "" : ", " + moreFields));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return new IssuedToken(created.body().get("api_token").get("id").asLong(),
                 created.body().get("token").asString());

@@ -104,7 +104,7 @@ class NoSecretsAtRestTest extends EndToEndTest {
     private IssuedToken issueWithIdempotencyKey(long userId, String scopes) {
         Response created = admin.withHeader("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/api-tokens", """
-                        {"name": "integration", "user_id": %d, "scopes": "%s"}""".formatted(userId, scopes));
+                        {"name": "integration", "user_id": %d, "scopes": %s}""".formatted(userId, jsonArray(scopes)));
         assertThat(created.status()).isEqualTo(201);
         return new IssuedToken(created.body().get("api_token").get("id").asLong(),
                 created.body().get("token").asString());

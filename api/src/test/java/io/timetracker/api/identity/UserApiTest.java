@@ -148,7 +148,7 @@ class UserApiTest extends EndToEndTest {
 
     @Test
     void anUnknownRoleIsAValidationErrorNamingTheField() {
-        Response created = admin.post("/api/v1/users",
+        Response created = admin.sendingInvalidInput().post("/api/v1/users",
                 "{\"username\": \"%s\", \"role\": \"owner\"}".formatted(uniqueUsername()));
 
         assertThat(created.status()).isEqualTo(400);
@@ -156,10 +156,10 @@ class UserApiTest extends EndToEndTest {
         assertThat(created.body().get("errors").propertyNames()).containsExactly("role");
 
         long id = createUser("user");
-        Response updated = admin.patch("/api/v1/users/" + id, "{\"role\": \"root\"}");
+        Response updated = admin.sendingInvalidInput().patch("/api/v1/users/" + id, "{\"role\": \"root\"}");
         assertThat(updated.status()).isEqualTo(400);
         assertThat(updated.body().get("errors").propertyNames()).containsExactly("role");
-        Response cleared = admin.patch("/api/v1/users/" + id, "{\"role\": null}");
+        Response cleared = admin.sendingInvalidInput().patch("/api/v1/users/" + id, "{\"role\": null}");
         assertThat(cleared.status()).isEqualTo(400);
         assertThat(cleared.body().get("errors").propertyNames()).containsExactly("role");
         assertThat(admin.get("/api/v1/users/" + id).body().get("user").get("role").asString()).isEqualTo("user");
@@ -167,8 +167,8 @@ class UserApiTest extends EndToEndTest {
 
     @Test
     void aMissingOrMalformedUsernameIsAValidationError() {
-        Response missing = admin.post("/api/v1/users", "{\"role\": \"user\"}");
-        Response malformed = admin.post("/api/v1/users", "{\"username\": \"has spaces\"}");
+        Response missing = admin.sendingInvalidInput().post("/api/v1/users", "{\"role\": \"user\"}");
+        Response malformed = admin.sendingInvalidInput().post("/api/v1/users", "{\"username\": \"has spaces\"}");
 
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().get("errors").propertyNames()).containsExactly("username");

@@ -85,10 +85,10 @@ class ProjectApiTest extends EndToEndTest {
         assertThat(ids(admin.get(list + "&status=inactive"))).containsExactly(inactive);
         assertThat(ids(admin.get(list + "&status=archived"))).containsExactly(archived);
         assertThat(ids(admin.get(list + "&status=all"))).containsExactlyInAnyOrder(active, inactive, archived);
-        Response bogus = admin.get(list + "&status=finished");
+        Response bogus = admin.sendingInvalidInput().get(list + "&status=finished");
         assertThat(bogus.status()).isEqualTo(400);
         assertThat(bogus.body().get("errors").has("status")).isTrue();
-        assertThat(admin.get("/api/v1/projects?client_id=abc").status()).isEqualTo(400);
+        assertThat(admin.sendingInvalidInput().get("/api/v1/projects?client_id=abc").status()).isEqualTo(400);
     }
 
     @Test
@@ -111,9 +111,11 @@ class ProjectApiTest extends EndToEndTest {
     void aNameIsRequiredAndAtMost200Characters() {
         long clientId = createClient(unique("Named"));
 
-        Response missing = admin.post("/api/v1/projects", "{\"client_id\": %d}".formatted(clientId));
-        Response blank = admin.post("/api/v1/projects", "{\"name\": \"  \", \"client_id\": %d}".formatted(clientId));
-        Response tooLong = admin.post("/api/v1/projects",
+        Response missing = admin.sendingInvalidInput().post("/api/v1/projects",
+                "{\"client_id\": %d}".formatted(clientId));
+        Response blank = admin.sendingInvalidInput().post("/api/v1/projects",
+                "{\"name\": \"  \", \"client_id\": %d}".formatted(clientId));
+        Response tooLong = admin.sendingInvalidInput().post("/api/v1/projects",
                 "{\"name\": \"%s\", \"client_id\": %d}".formatted("n".repeat(201), clientId));
         Response longest = admin.post("/api/v1/projects",
                 "{\"name\": \"%s\", \"client_id\": %d}".formatted("n".repeat(200), clientId));
@@ -164,7 +166,8 @@ class ProjectApiTest extends EndToEndTest {
                 .formatted(unique("Coded"), clientId, code));
         Response duplicate = admin.post("/api/v1/projects", "{\"name\": \"%s\", \"client_id\": %d, \"code\": \"%s\"}"
                 .formatted(unique("Coded"), createClient(unique("Elsewhere")), code.toUpperCase()));
-        Response tooLong = admin.post("/api/v1/projects", "{\"name\": \"%s\", \"client_id\": %d, \"code\": \"%s\"}"
+        Response tooLong = admin.sendingInvalidInput().post("/api/v1/projects",
+                "{\"name\": \"%s\", \"client_id\": %d, \"code\": \"%s\"}"
                 .formatted(unique("Coded"), clientId, "x".repeat(21)));
 
         assertThat(created.status()).isEqualTo(201);
@@ -187,7 +190,8 @@ class ProjectApiTest extends EndToEndTest {
             assertThat(refused.body().get("error_code").asString()).isEqualTo("validation_error");
             assertThat(refused.body().get("errors").propertyNames()).containsExactly("client_id");
         }
-        Response missing = admin.post("/api/v1/projects", "{\"name\": \"%s\"}".formatted(unique("No client")));
+        Response missing = admin.sendingInvalidInput().post("/api/v1/projects",
+                "{\"name\": \"%s\"}".formatted(unique("No client")));
         assertThat(missing.body().get("errors").propertyNames()).containsExactly("client_id");
     }
 
@@ -211,7 +215,7 @@ class ProjectApiTest extends EndToEndTest {
         long clientId = createClient(unique("Budget"));
 
         for (int threshold : List.of(-1, 101)) {
-            Response refused = admin.post("/api/v1/projects",
+            Response refused = admin.sendingInvalidInput().post("/api/v1/projects",
                     "{\"name\": \"%s\", \"client_id\": %d, \"budget_threshold_percent\": %d}"
                             .formatted(unique("Budget"), clientId, threshold));
 
@@ -231,7 +235,8 @@ class ProjectApiTest extends EndToEndTest {
         long id = createProject(name, clientId);
 
         Response patched = admin.patch("/api/v1/projects/" + id, "{\"description\": \"first\", \"billable\": false}");
-        Response put = admin.put("/api/v1/projects/" + id, "{\"status\": \"inactive\", \"hourly_rate\": \"80\"}");
+        Response put = admin.sendingInvalidInput().put("/api/v1/projects/" + id,
+                "{\"status\": \"inactive\", \"hourly_rate\": \"80\"}");
 
         assertThat(patched.status()).isEqualTo(200);
         assertThat(put.status()).isEqualTo(200);
@@ -243,7 +248,7 @@ class ProjectApiTest extends EndToEndTest {
         assertThat(project.get("status").asString()).isEqualTo("inactive");
         assertThat(project.get("hourly_rate").asDouble()).isEqualTo(80.0);
         assertThat(put.header("ETag")).isEqualTo("\"3\"");
-        Response badStatus = admin.patch("/api/v1/projects/" + id, "{\"status\": \"done\"}");
+        Response badStatus = admin.sendingInvalidInput().patch("/api/v1/projects/" + id, "{\"status\": \"done\"}");
         assertThat(badStatus.status()).isEqualTo(400);
         assertThat(badStatus.body().get("errors").propertyNames()).containsExactly("status");
     }

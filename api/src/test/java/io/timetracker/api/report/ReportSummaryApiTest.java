@@ -1,5 +1,6 @@
 package io.timetracker.api.report;
 
+import io.timetracker.api.support.ApiClient;
 import io.timetracker.api.support.ApiClient.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -128,16 +129,17 @@ class ReportSummaryApiTest extends ReportTestSupport {
 
     @Test
     void badParametersAreRefusedNamingThem() {
+        ApiClient invalid = admin.sendingInvalidInput();
         String summary = "/api/v1/reports/summary?";
-        assertValidationError(admin.get(summary + "group_by=year"), "group_by");
-        assertValidationError(admin.get(summary + "start_date=March"), "start_date");
-        assertValidationError(admin.get(summary + "end_date=2024-13-01"), "end_date");
-        assertValidationError(admin.get(summary + "start_date=2024-03-02&end_date=2024-03-01"), "start_date");
-        assertValidationError(admin.get(summary + "project_id=x"), "project_id");
-        assertValidationError(admin.get(summary + "client_id=-1"), "client_id");
-        assertValidationError(admin.get(summary + "user_id=1.5"), "user_id");
-        assertValidationError(admin.get(summary + "as_of=yesterday"), "as_of");
-        assertValidationError(admin.get(summary + "as_of=2999-01-01T00:00:00Z"), "as_of");
+        assertValidationError(invalid.get(summary + "group_by=year"), "group_by");
+        assertValidationError(invalid.get(summary + "start_date=March"), "start_date");
+        assertValidationError(invalid.get(summary + "end_date=2024-13-01"), "end_date");
+        assertValidationError(invalid.get(summary + "start_date=2024-03-02&end_date=2024-03-01"), "start_date");
+        assertValidationError(invalid.get(summary + "project_id=x"), "project_id");
+        assertValidationError(invalid.get(summary + "client_id=-1"), "client_id");
+        assertValidationError(invalid.get(summary + "user_id=1.5"), "user_id");
+        assertValidationError(invalid.get(summary + "as_of=yesterday"), "as_of");
+        assertValidationError(invalid.get(summary + "as_of=2999-01-01T00:00:00Z"), "as_of");
     }
 
     private static double hours(Response report) {

@@ -219,14 +219,15 @@ class SearchApiTest extends EndToEndTest {
 
     @Test
     void badParametersAreRefusedNamingThem() {
-        assertRefused(admin.get("/api/v1/search"), "q");
-        assertRefused(admin.get("/api/v1/search?q=%20a%20"), "q");
-        assertRefused(admin.get("/api/v1/search?q=ab&limit=0"), "limit");
-        assertRefused(admin.get("/api/v1/search?q=ab&limit=51"), "limit");
-        assertRefused(admin.get("/api/v1/search?q=ab&limit=ten"), "limit");
-        assertRefused(admin.get("/api/v1/search?q=ab&types=project,invoice"), "types");
-        assertThat(admin.get("/api/v1/search?q=ab&types=project,invoice").body().get("errors").get("types").toString())
-                .contains("deal", "lead", "contact");
+        ApiClient invalid = admin.sendingInvalidInput();
+        assertRefused(invalid.get("/api/v1/search"), "q");
+        assertRefused(invalid.get("/api/v1/search?q=%20a%20"), "q");
+        assertRefused(invalid.get("/api/v1/search?q=ab&limit=0"), "limit");
+        assertRefused(invalid.get("/api/v1/search?q=ab&limit=51"), "limit");
+        assertRefused(invalid.get("/api/v1/search?q=ab&limit=ten"), "limit");
+        assertRefused(invalid.get("/api/v1/search?q=ab&types=project,invoice"), "types");
+        assertThat(invalid.get("/api/v1/search?q=ab&types=project,invoice").body().get("errors").get("types")
+                .toString()).contains("deal", "lead", "contact");
         assertThat(admin.get("/api/v1/search?q=ab&limit=50&types=project,").status()).isEqualTo(200);
     }
 

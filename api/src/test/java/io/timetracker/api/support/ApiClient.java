@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,32 +33,42 @@ public class ApiClient {
     private final int port;
     private final String token;
     private final Map<String, String> extraHeaders;
+    private final boolean validRequests;
 
     public ApiClient(int port, String token) {
-        this(port, token, Map.of());
+        this(port, token, Map.of(), true);
     }
 
-    private ApiClient(int port, String token, Map<String, String> extraHeaders) {
+    private ApiClient(int port, String token, Map<String, String> extraHeaders, boolean validRequests) {
         this.port = port;
         this.token = token;
         this.extraHeaders = extraHeaders;
+        this.validRequests = validRequests;
     }
 
     /** The same client acting with another token (null: no token). */
     public ApiClient as(String otherToken) {
-        return new ApiClient(port, otherToken, extraHeaders);
+        return new ApiClient(port, otherToken, extraHeaders, validRequests);
     }
 
     /** The same client talking to the instance on {@code otherPort} (another node). */
     public ApiClient on(int otherPort) {
-        return new ApiClient(otherPort, token, extraHeaders);
+        return new ApiClient(otherPort, token, extraHeaders, validRequests);
     }
 
     /** The same client sending one more header on every request. */
     public ApiClient withHeader(String name, String value) {
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put(name, value);
-        return new ApiClient(port, token, headers);
+        return new ApiClient(port, token, headers, validRequests);
+    }
+
+    /**
+     * The same client for requests that break the OpenAPI document on purpose (bad fields, unknown routes,
+     * malformed headers): they are not checked against it; the answers still are, wherever an operation matches.
+     */
+    public ApiClient sendingInvalidInput() {
+        return new ApiClient(port, token, extraHeaders, false);
     }
 
     public Response get(String path) {
@@ -96,7 +107,7 @@ public class ApiClient {
         }
 
         public String text() {
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -117,13 +128,29 @@ public class ApiClient {
         }
         extraHeaders.forEach(request::header);
         try {
-            return HTTP.send(request.build(), handler);
+            HttpRequest sent = request.build();
+            HttpResponse<T> response = HTTP.send(sent, handler);
+            ContractCheck.check(port, new ContractCheck.Exchange(method, path, sent.headers().map(), body,
+                    response.statusCode(), response.headers().map(), checkedBody(response)), validRequests);
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The answer's body as the check reads it: text; a download's bytes as UTF-8 when they are JSON (an error), else
+     * byte for byte (the validator checks a file's media type, not its bytes).
+     */
+    private static String checkedBody(HttpResponse<?> response) {
+        if (response.body() instanceof byte[] bytes) {
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new String(bytes, json ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        }
+        return (String) response.body();
     }
 
     private static Map<String, String> headers(HttpResponse<?> response) {

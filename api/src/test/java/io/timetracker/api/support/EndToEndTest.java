@@ -4,12 +4,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,9 +50,15 @@ public abstract class EndToEndTest {
     /** Issues a token for {@code userId} with the given comma-separated scopes and returns the plain token. */
     protected String tokenFor(long userId, String scopes) {
         ApiClient.Response created = admin.post("/api/v1/api-tokens", """
-                {"name": "test token", "user_id": %d, "scopes": "%s"}""".formatted(userId, scopes));
+                {"name": "test token", "user_id": %d, "scopes": %s}""".formatted(userId, jsonArray(scopes)));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created.body().get("token").asString();
+    }
+
+    /** A comma-separated list as the JSON array of strings the document asks for. */
+    public static String jsonArray(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(item -> "\"" + item.strip() + "\"")
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** A client acting as a new user with {@code role} and the given scopes. */

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,7 +38,24 @@ public final class RawHttp {
     private RawHttp() {
     }
 
+    /** Sends a request the OpenAPI document describes; it and its answer are checked against the document. */
     public static Reply send(int port, String method, String target, Map<String, String> headers, String body) {
+        Reply reply = sendMalformed(port, method, target, headers, body);
+        Map<String, List<String>> sentHeaders = new LinkedHashMap<>();
+        headers.forEach((name, value) -> sentHeaders.put(name, List.of(value)));
+        if (body != null) {
+            sentHeaders.put("Content-Type", List.of("application/json"));
+        }
+        Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+        reply.headers().forEach((name, value) -> answerHeaders.put(name, List.of(value)));
+        ContractCheck.check(port, new ContractCheck.Exchange(method, target, sentHeaders, body, reply.status(),
+                answerHeaders, reply.body()), true);
+        return reply;
+    }
+
+    /** Sends a request target byte for byte, one the document cannot describe (an ambiguous or encoded path). */
+    public static Reply sendMalformed(int port, String method, String target, Map<String, String> headers,
+                                      String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: localhost:").append(port).append("\r\nConnection: close\r\n");

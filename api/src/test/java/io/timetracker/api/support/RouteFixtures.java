@@ -75,6 +75,16 @@ public final class RouteFixtures {
         return String.join("/", segments);
     }
 
+    /** A valid GET of {@code pattern}: its path, and the query parameters the route needs. */
+    public String read(String pattern) {
+        String path = path(pattern);
+        return switch (pattern) {
+            case "/api/v1/search" -> path + "?q=fixture";
+            case "/api/v1/exports/payroll" -> path + "?start_date=2024-01-01&end_date=2024-01-31";
+            default -> path;
+        };
+    }
+
     /** A valid request body for {@code method pattern}: every field the route reads, with a value it accepts. */
     public Write write(String method, String pattern) {
         String path = path(pattern);
@@ -172,7 +182,7 @@ public final class RouteFixtures {
     public long pendingApproval() {
         long userId = user();
         Response token = admin.post("/api/v1/api-tokens", "{\"name\": \"fixture\", \"user_id\": %d, \"scopes\": %s}"
-                .formatted(userId, quoted("write:time_entries,write:time_approvals")));
+                .formatted(userId, "[\"write:time_entries\", \"write:time_approvals\"]"));
         assertThat(token.status()).as(token.raw()).isEqualTo(201);
         ApiClient requester = admin.as(token.body().get("token").asString());
         String[] hour = hour();
@@ -231,7 +241,8 @@ public final class RouteFixtures {
 
     public long token() {
         return created(admin.post("/api/v1/api-tokens",
-                "{\"name\": \"fixture\", \"user_id\": %d, \"scopes\": \"read:projects\"}".formatted(user())), "api_token");
+                "{\"name\": \"fixture\", \"user_id\": %d, \"scopes\": [\"read:projects\"]}".formatted(user())),
+                "api_token");
     }
 
     public long client() {
@@ -291,7 +302,7 @@ public final class RouteFixtures {
         return fields("first_name", "\"Ann\"", "last_name", "\"Lee\"", "email", "\"ann@example.test\"",
                 "phone", "\"+49 30 1\"", "mobile", "\"+49 170 1\"", "title", "\"CFO\"", "department", "\"Finance\"",
                 "role", "\"billing\"", "is_primary", "true", "address", "\"Street 2\"", "notes", "\"pays\"",
-                "tags", "[\"vip\"]");
+                "tags", "\"vip\"");
     }
 
     private Map<String, String> dealFields() {
@@ -322,7 +333,7 @@ public final class RouteFixtures {
     private Map<String, String> taskFields(long project) {
         return fields("name", quoted(uniqueWord()), "project_id", String.valueOf(project), "description", "\"do it\"",
                 "status", "\"in_progress\"", "priority", "\"high\"", "assigned_to", String.valueOf(adminId()),
-                "due_date", "\"2030-06-30\"", "estimated_hours", "3.5", "tags", "[\"a\", \"b\"]");
+                "due_date", "\"2030-06-30\"", "estimated_hours", "3.5", "tags", "\"a,b\"");
     }
 
     private Map<String, String> entryFields(long project, String[] hour) {

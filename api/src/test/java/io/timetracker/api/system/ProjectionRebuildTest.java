@@ -98,7 +98,8 @@ class ProjectionRebuildTest extends EndToEndTest {
                 }
             }
         });
-        JsonNode job = runToTheEnd("/api/v1/admin/projections/rebuild", "{\"read_models\": \"clients,projects\"}");
+        JsonNode job = runToTheEnd("/api/v1/admin/projections/rebuild",
+                "{\"read_models\": [\"clients\", \"projects\"]}");
         writing.set(false);
         writer.get();
 
@@ -206,7 +207,7 @@ class ProjectionRebuildTest extends EndToEndTest {
                 .formatted(unique("Task"), project)).body().get("task").get("id").asLong();
         long entry = manager.post("/api/v1/time-entries", """
                 {"project_id": %d, "task_id": %d, "start_time": "2021-05-03T09:00:00Z",
-                 "end_time": "2021-05-03T11:30:00Z", "tags": ["x"]}""".formatted(project, task))
+                 "end_time": "2021-05-03T11:30:00Z", "tags": "x"}""".formatted(project, task))
                 .body().get("time_entry").get("id").asLong();
         succeeded(manager.patch("/api/v1/time-entries/" + entry, "{\"billable\": false, \"notes\": \"moved\"}"));
         // half a microsecond past the second, never changed: stored alike live (one row) and replayed (many)

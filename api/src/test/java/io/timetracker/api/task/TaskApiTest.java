@@ -17,7 +17,7 @@ class TaskApiTest extends EndToEndTest {
         long projectId = newProject();
         String name = unique("Design");
 
-        Response created = admin.post("/api/v1/tasks", """
+        Response created = admin.sendingInvalidInput().post("/api/v1/tasks", """
                 {"name": "%s", "project_id": "%d", "colour": "red"}""".formatted(name, projectId));
 
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
@@ -54,7 +54,7 @@ class TaskApiTest extends EndToEndTest {
         long projectId = newProject();
         long assignee = createUser("user");
 
-        Response created = admin.post("/api/v1/tasks", """
+        Response created = admin.sendingInvalidInput().post("/api/v1/tasks", """
                 {"name": "Ship it", "project_id": %d, "description": "Before Friday", "status": "in_progress",
                  "priority": "HIGH", "assignee_id": %d, "due_date": "2026-12-24", "estimated_hours": 7.5,
                  "tags": ["release", " backend ", "release"]}""".formatted(projectId, assignee));
@@ -185,27 +185,27 @@ class TaskApiTest extends EndToEndTest {
 
     @Test
     void malformedFiltersAreValidationErrors() {
-        Response badStatus = admin.get("/api/v1/tasks?status=blocked");
+        Response badStatus = admin.sendingInvalidInput().get("/api/v1/tasks?status=blocked");
         assertThat(badStatus.status()).isEqualTo(400);
         assertThat(badStatus.body().get("errors").propertyNames()).containsExactly("status");
 
-        Response badProject = admin.get("/api/v1/tasks?project_id=seven");
+        Response badProject = admin.sendingInvalidInput().get("/api/v1/tasks?project_id=seven");
         assertThat(badProject.status()).isEqualTo(400);
         assertThat(badProject.body().get("errors").propertyNames()).containsExactly("project_id");
 
-        Response badAssignee = admin.get("/api/v1/tasks?assigned_to=-1");
+        Response badAssignee = admin.sendingInvalidInput().get("/api/v1/tasks?assigned_to=-1");
         assertThat(badAssignee.status()).isEqualTo(400);
         assertThat(badAssignee.body().get("errors").propertyNames()).containsExactly("assigned_to");
     }
 
     @Test
     void invalidInputNamesEveryBadField() {
-        Response missing = admin.post("/api/v1/tasks", "{}");
+        Response missing = admin.sendingInvalidInput().post("/api/v1/tasks", "{}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().get("error_code").asString()).isEqualTo("validation_error");
         assertThat(missing.body().get("errors").propertyNames()).containsExactlyInAnyOrder("name", "project_id");
 
-        Response invalid = admin.post("/api/v1/tasks", """
+        Response invalid = admin.sendingInvalidInput().post("/api/v1/tasks", """
                 {"name": "%s", "project_id": %d, "status": "blocked", "priority": "critical",
                  "due_date": "24.12.2026", "estimated_hours": -1, "assigned_to": "someone"}"""
                 .formatted("x".repeat(201), newProject()));
@@ -216,7 +216,8 @@ class TaskApiTest extends EndToEndTest {
                 .isEqualTo("Must be one of todo, in_progress, review, done, cancelled");
 
         long id = createTask(newProject(), "{}");
-        Response badUpdate = admin.patch("/api/v1/tasks/" + id, "{\"priority\": \"soon\", \"name\": \"\"}");
+        Response badUpdate = admin.sendingInvalidInput().patch("/api/v1/tasks/" + id,
+                "{\"priority\": \"soon\", \"name\": \"\"}");
         assertThat(badUpdate.status()).isEqualTo(400);
         assertThat(badUpdate.body().get("errors").propertyNames()).containsExactlyInAnyOrder("priority", "name");
     }
@@ -280,7 +281,7 @@ class TaskApiTest extends EndToEndTest {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.body().get("required_scope").asString()).isEqualTo("write:tasks");
         }
-        assertThat(admin.as(null).get("/api/v1/tasks").status()).isEqualTo(401);
+        assertThat(admin.as(null).sendingInvalidInput().get("/api/v1/tasks").status()).isEqualTo(401);
     }
 
     @Test

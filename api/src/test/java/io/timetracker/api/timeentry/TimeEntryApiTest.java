@@ -20,7 +20,7 @@ class TimeEntryApiTest extends TimeEntryTestSupport {
         long projectId = createProject(projectName, clientId);
         Instant start = freshDay();
 
-        Response created = alice.api().post("/api/v1/time-entries", """
+        Response created = alice.api().sendingInvalidInput().post("/api/v1/time-entries", """
                 {"project_id": "%d", "start_time": "%s", "end_time": "%s", "break_seconds": 900,
                  "notes": "Reviewed the plan", "tags": ["review", " planning "], "invoice_number": "INV-7",
                  "mood": "good"}""".formatted(projectId, start, start.plus(2, ChronoUnit.HOURS)));
@@ -92,31 +92,34 @@ class TimeEntryApiTest extends TimeEntryTestSupport {
         long projectId = newProject();
         Instant start = freshDay();
 
-        assertField(carol.api().post("/api/v1/time-entries", entry(projectId, start, start)), "end_time");
-        assertField(carol.api().post("/api/v1/time-entries", entry(projectId, start, start.minusSeconds(60))),
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries",
+                entry(projectId, start, start)), "end_time");
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries",
+                entry(projectId, start, start.minusSeconds(60))),
                 "end_time");
-        assertField(carol.api().post("/api/v1/time-entries", """
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries", """
                 {"project_id": %d, "start_time": "%s", "end_time": "%s", "break_seconds": 3600}"""
                 .formatted(projectId, start, start.plusSeconds(3600))), "break_seconds");
-        assertField(carol.api().post("/api/v1/time-entries", """
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries", """
                 {"project_id": %d, "start_time": "%s", "end_time": "%s", "break_seconds": -1}"""
                 .formatted(projectId, start, start.plusSeconds(3600))), "break_seconds");
-        assertField(carol.api().post("/api/v1/time-entries", """
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries", """
                 {"start_time": "%s", "end_time": "%s"}""".formatted(start, start.plusSeconds(60))), "project_id");
-        assertField(carol.api().post("/api/v1/time-entries", """
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries", """
                 {"project_id": %d, "end_time": "%s"}""".formatted(projectId, start)), "start_time");
-        assertField(carol.api().post("/api/v1/time-entries", """
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries", """
                 {"project_id": %d, "start_time": "yesterday"}""".formatted(projectId)), "start_time");
-        assertField(carol.api().post("/api/v1/time-entries", """
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries", """
                 {"project_id": %d, "start_time": "%s", "end_time": "%s", "notes": "%s"}"""
                 .formatted(projectId, start, start.plusSeconds(60), "n".repeat(5001))), "notes");
-        assertField(carol.api().post("/api/v1/time-entries", """
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries", """
                 {"project_id": %d, "start_time": "%s", "end_time": "%s", "tags": "%s"}"""
                 .formatted(projectId, start, start.plusSeconds(60), "t".repeat(501))), "tags");
-        assertField(carol.api().post("/api/v1/time-entries", """
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries", """
                 {"project_id": %d, "start_time": "%s", "end_time": "%s", "task_id": 987654321}"""
                 .formatted(projectId, start, start.plusSeconds(60))), "task_id");
-        assertField(carol.api().post("/api/v1/time-entries", entry(987654321, start, start.plusSeconds(60))),
+        assertField(carol.api().sendingInvalidInput().post("/api/v1/time-entries",
+                entry(987654321, start, start.plusSeconds(60))),
                 "project_id");
     }
 
@@ -374,7 +377,7 @@ class TimeEntryApiTest extends TimeEntryTestSupport {
         assertError(writer.api().get("/api/v1/time-entries/" + id), 403, "forbidden");
         assertError(writer.api().get("/api/v1/time-entries/" + id + "/history"), 403, "forbidden");
         assertError(writer.api().get("/api/v1/timer/status"), 403, "forbidden");
-        assertThat(admin.as(null).get("/api/v1/time-entries").status()).isEqualTo(401);
+        assertThat(admin.as(null).sendingInvalidInput().get("/api/v1/time-entries").status()).isEqualTo(401);
     }
 
     private void assertTotals(long projectId, double totalHours, double billableHours) {

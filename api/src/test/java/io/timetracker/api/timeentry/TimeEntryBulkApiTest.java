@@ -21,7 +21,7 @@ class TimeEntryBulkApiTest extends TimeEntryTestSupport {
                 entry(projectId, start.plusSeconds(600), start.plusSeconds(1200))));
         long foreign = created(zeke.api().post("/api/v1/time-entries", entry(projectId, start, start.plusSeconds(600))));
 
-        Response billable = yara.api().post("/api/v1/time-entries/bulk", """
+        Response billable = yara.api().sendingInvalidInput().post("/api/v1/time-entries/bulk", """
                 {"entry_ids": [%d, "%d", %d, 987654321], "action": "set_billable", "value": false}"""
                 .formatted(first, second, foreign));
 
@@ -74,14 +74,18 @@ class TimeEntryBulkApiTest extends TimeEntryTestSupport {
     void malformedBulkRequestsAreValidationErrors() {
         Person bea = newPerson();
 
-        assertFields(bea.api().post("/api/v1/time-entries/bulk", "{}"), "entry_ids", "action");
-        assertFields(bea.api().post("/api/v1/time-entries/bulk", "{\"entry_ids\": [1], \"action\": \"explode\"}"),
+        assertFields(bea.api().sendingInvalidInput().post("/api/v1/time-entries/bulk", "{}"), "entry_ids", "action");
+        assertFields(bea.api().sendingInvalidInput().post("/api/v1/time-entries/bulk",
+                "{\"entry_ids\": [1], \"action\": \"explode\"}"),
                 "action");
-        assertFields(bea.api().post("/api/v1/time-entries/bulk", "{\"entry_ids\": [1], \"action\": \"set_paid\"}"),
+        assertFields(bea.api().sendingInvalidInput().post("/api/v1/time-entries/bulk",
+                "{\"entry_ids\": [1], \"action\": \"set_paid\"}"),
                 "value");
-        assertFields(bea.api().post("/api/v1/time-entries/bulk", "{\"entry_ids\": \"1\", \"action\": \"delete\"}"),
+        assertFields(bea.api().sendingInvalidInput().post("/api/v1/time-entries/bulk",
+                "{\"entry_ids\": \"1\", \"action\": \"delete\"}"),
                 "entry_ids");
-        assertFields(bea.api().post("/api/v1/time-entries/bulk", "{\"entry_ids\": [], \"action\": \"delete\"}"),
+        assertFields(bea.api().sendingInvalidInput().post("/api/v1/time-entries/bulk",
+                "{\"entry_ids\": [], \"action\": \"delete\"}"),
                 "entry_ids");
     }
 

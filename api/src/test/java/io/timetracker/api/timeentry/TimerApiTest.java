@@ -97,10 +97,11 @@ class TimerApiTest extends TimeEntryTestSupport {
         long archived = newProject();
         admin.delete("/api/v1/projects/" + archived);
 
-        Response missing = sam.api().post("/api/v1/timer/start", "{}");
+        Response missing = sam.api().sendingInvalidInput().post("/api/v1/timer/start", "{}");
         assertError(missing, 400, "validation_error");
         assertThat(missing.body().get("errors").has("project_id")).isTrue();
-        Response onArchived = sam.api().post("/api/v1/timer/start", "{\"project_id\": %d}".formatted(archived));
+        Response onArchived = sam.api().sendingInvalidInput().post("/api/v1/timer/start",
+                "{\"project_id\": %d}".formatted(archived));
         assertError(onArchived, 400, "validation_error");
         assertThat(onArchived.body().get("errors").has("project_id")).isTrue();
         assertThat(sam.api().get("/api/v1/timer/status").body().get("active").asBoolean()).isFalse();

@@ -77,7 +77,7 @@ class BadInputMatrixTest extends EndToEndTest {
 
     @TestFactory
     Stream<DynamicTest> everyWriteRouteRefusesBadInputAndWritesNothing() {
-        ApiClient actor = newCaller("admin", "admin:all");
+        ApiClient actor = newCaller("admin", "admin:all").sendingInvalidInput();
         RouteFixtures fixtures = new RouteFixtures(actor);
         List<DynamicTest> tests = new ArrayList<>();
         for (Endpoint endpoint : Endpoints.writesOf(routes)) {
@@ -114,7 +114,8 @@ class BadInputMatrixTest extends EndToEndTest {
             if (endpoint.pattern().contains("{")) {
                 String path = endpoint.pattern().replaceAll("\\{[^}]+}", "99999999999999999999");
                 tests.add(DynamicTest.dynamicTest(endpoint + " with an id beyond long", () -> {
-                    Response refused = admin.send(endpoint.method(), path, endpoint.isWrite() ? "{}" : null);
+                    Response refused = admin.sendingInvalidInput().send(endpoint.method(), path,
+                            endpoint.isWrite() ? "{}" : null);
                     assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
                     assertErrorShape(refused, "validation_error");
                 }));

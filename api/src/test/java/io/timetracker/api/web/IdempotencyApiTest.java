@@ -27,7 +27,7 @@ class IdempotencyApiTest extends EndToEndTest {
     @Test
     void aRepeatWithTheSameKeyReturnsTheFirstResponseWithoutActingTwice() {
         String name = unique("Idem");
-        ApiClient keyed = admin.withHeader("Idempotency-Key", newKey());
+        ApiClient keyed = admin.sendingInvalidInput().withHeader("Idempotency-Key", newKey());
 
         Response first = keyed.post("/api/v1/clients", "{\"name\": \"%s\", \"colour\": \"red\"}".formatted(name));
         Response repeat = keyed.post("/api/v1/clients", "{\"name\": \"%s\", \"colour\": \"red\"}".formatted(name));
@@ -48,7 +48,7 @@ class IdempotencyApiTest extends EndToEndTest {
     void aRepeatedTokenCreationIssuesNoSecondTokenAndNeverShowsTheFirstAgain() {
         long userId = createUser("user");
         ApiClient keyed = admin.withHeader("Idempotency-Key", newKey());
-        String request = "{\"name\": \"keyed\", \"user_id\": %d, \"scopes\": \"read:*\"}".formatted(userId);
+        String request = "{\"name\": \"keyed\", \"user_id\": %d, \"scopes\": [\"read:*\"]}".formatted(userId);
 
         Response first = keyed.post("/api/v1/api-tokens", request);
         Response repeat = keyed.post("/api/v1/api-tokens", request);
@@ -80,15 +80,15 @@ class IdempotencyApiTest extends EndToEndTest {
         String body = "{\"name\": \"%s\"}".formatted(unique("Same body"));
         assertThat(keyed.post("/api/v1/clients", body).status()).isEqualTo(201);
 
-        assertThat(keyed.post("/api/v1/projects", body).status()).isEqualTo(409);
+        assertThat(keyed.sendingInvalidInput().post("/api/v1/projects", body).status()).isEqualTo(409);
     }
 
     @Test
     void aKeyMustHaveOneTo128Characters() {
         String name = unique("Keyed");
-        Response tooLong = admin.withHeader("Idempotency-Key", "k".repeat(129))
+        Response tooLong = admin.sendingInvalidInput().withHeader("Idempotency-Key", "k".repeat(129))
                 .post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(name));
-        Response empty = admin.withHeader("Idempotency-Key", "")
+        Response empty = admin.sendingInvalidInput().withHeader("Idempotency-Key", "")
                 .post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(name));
         Response longest = admin.withHeader("Idempotency-Key", UUID.randomUUID() + "k".repeat(92))
                 .post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(name));
@@ -154,7 +154,7 @@ class IdempotencyApiTest extends EndToEndTest {
     void aRefusedRequestLeavesTheKeyFreeForTheCorrectedOne() {
         String name = unique("Corrected");
         ApiClient keyed = admin.withHeader("Idempotency-Key", newKey());
-        Response form = keyed.withHeader("Content-Type", "application/x-www-form-urlencoded")
+        Response form = keyed.sendingInvalidInput().withHeader("Content-Type", "application/x-www-form-urlencoded")
                 .post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(name));
 
         Response json = keyed.post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(name));
