@@ -33,8 +33,8 @@ function done(summary, latency, requests)
     non2xx = non2xx + thread:get("non2xx")
   end
   local errors = summary.errors
-  io.write(string.format("BENCH requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f non2xx=%d socket_errors=%d\n",
+  io.write(string.format("BENCH requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f non2xx=%d socket_errors=%d\n",
     summary.requests, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
     non2xx, errors.connect + errors.read + errors.write + errors.timeout))
 end

@@ -35,7 +35,7 @@ public class AuditDocs implements ApiDocumentation {
                 .description("With after=<id> the answer is the rows recorded after that row, oldest first, and "
                         + "next_cursor is the id to ask with next: following it never returns a row twice nor "
                         + "skips one, also while writes land.")
-                .param(QueryParam.oneOf("entity_type", AuditLogController.ENTITY_TYPES, null,
+                .param(QueryParam.oneOf("entity_type", AuditFilters.ENTITY_TYPES, null,
                         "Only changes of this kind of resource"))
                 .param(QueryParam.id("entity_id", "Only changes of the resource with this id"))
                 .param(QueryParam.id("user_id", "Only changes this user made"))

@@ -17,9 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Contract §9, the audit log: every recorded change, newest first; with {@code after=<id>} the rows recorded after
@@ -28,11 +26,6 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping("/api/v1/audit-logs")
 public class AuditLogController {
-
-    /** The contract's entity types, also those whose resources do not exist yet (their rows are simply none). */
-    static final List<String> ENTITY_TYPES = List.of("project", "client", "contact", "task", "time_entry",
-            "approval", "deal", "lead", "user", "api_token");
-    private static final Pattern ACTION = Pattern.compile("[a-z][a-z_]{0,63}");
 
     private final Queries queries;
     private final ApiTime time;
@@ -45,7 +38,7 @@ public class AuditLogController {
     @GetMapping
     @RequiresScope("admin:all")
     public Map<String, Object> list(HttpServletRequest request) {
-        AuditFilter filter = filter(request);
+        AuditFilter filter = AuditFilters.of(request, time);
         PageRequest page = QueryParams.page(request);
         Long after = QueryParams.id(request, "after");
         if (after == null) {
@@ -58,16 +51,5 @@ public class AuditLogController {
         Map<String, Object> body = Envelopes.list("audit_logs", rows, page);
         body.put("next_cursor", rows.items().isEmpty() ? after : rows.items().get(rows.items().size() - 1).id());
         return body;
-    }
-
-    private AuditFilter filter(HttpServletRequest request) {
-        String action = request.getParameter("action");
-        if (action != null && !action.isBlank() && !ACTION.matcher(action.strip()).matches()) {
-            throw ApiException.validation("action", "Must be an action name such as created, updated or deleted");
-        }
-        return new AuditFilter(QueryParams.oneOf(request, "entity_type", ENTITY_TYPES, null),
-                QueryParams.id(request, "entity_id"), QueryParams.id(request, "user_id"),
-                action == null || action.isBlank() ? null : action.strip(),
-                QueryParams.rangeStart(request, "start_date", time), QueryParams.rangeEnd(request, "end_date", time));
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 
 /**
- * The contract's rate limits for one request: per token when the caller authenticated, per client IP
+ * The contract's rate limits for one request: per token when the caller authenticated (per administrator for the
+ * admin web's sessions), per client IP
  * otherwise (public endpoints, and requests refused with 401, so guessing tokens is limited too); sign-in
  * attempts (whatever the spelling of their path: the route decides) have their own, tighter per-IP limit. Every answer carries the {@code X-RateLimit-*} headers.
  */
@@ -48,7 +49,9 @@ public class RateLimits {
         String ip = RequestContext.clientIp(request);
         RateLimiter.Decision decision = routes.accessFor(request).signIn()
                 ? limiter.acquire("login:" + ip, loginPerMinute, Integer.MAX_VALUE)
-                : limiter.acquire(caller != null ? "token:" + caller.tokenId() : "ip:" + ip, perMinute, perHour);
+                : limiter.acquire(caller == null ? "ip:" + ip
+                        : caller.webSession() ? "web-session:" + caller.userId() : "token:" + caller.tokenId(),
+                        perMinute, perHour);
         response.setHeader("X-RateLimit-Limit", String.valueOf(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", String.valueOf(decision.remaining()));
         response.setHeader("X-RateLimit-Reset", String.valueOf(decision.resetEpochSecond()));

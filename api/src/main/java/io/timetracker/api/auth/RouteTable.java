@@ -81,7 +81,8 @@ public class RouteTable implements SmartInitializingSingleton {
         List<String> problems = new ArrayList<>();
         for (Route route : routes()) {
             if (route.access().kind() == RouteAccess.Kind.UNDECLARED) {
-                problems.add(route.handler() + " declares neither @PublicEndpoint nor @RequiresScope (or both)");
+                problems.add(route.handler() + " declares no access rule, or two (@PublicEndpoint, @RequiresScope, "
+                        + "@AdminPage)");
             }
             route.access().scopes().stream().filter(scope -> !ApiScopes.isKnown(scope))
                     .forEach(scope -> problems.add(route.handler() + " requires the unknown scope " + scope));

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The last check before a handler runs, on the handler itself: a {@link PublicEndpoint} answers anyone; a
  * {@link RequiresScope} handler needs an authenticated caller whose token has every scope it names (and the
- * admin role for {@code admin:all}); a handler that declares neither is refused.
+ * admin role for {@code admin:all}); an {@link AdminPage} needs an administrator's web session (its sign-in pages
+ * answer anyone); a handler that declares nothing is refused.
  */
 @Component
 public class ScopeInterceptor implements HandlerInterceptor {
@@ -27,13 +28,20 @@ public class ScopeInterceptor implements HandlerInterceptor {
         }
         RouteAccess access = RouteAccess.of(method);
         switch (access.kind()) {
-            case PUBLIC -> {
+            case PUBLIC, SIGN_IN_PAGE -> {
                 return true;
             }
+            case ADMIN_PAGE -> requireWebSession(RequestContext.caller(request));
             case UNDECLARED -> throw ApiException.forbidden("This endpoint declares no access rule");
             case SCOPED -> requireScopes(RequestContext.caller(request), access);
         }
         return true;
+    }
+
+    private static void requireWebSession(Caller caller) {
+        if (caller == null || !caller.webSession() || !caller.isAdmin()) {
+            throw ApiException.forbidden("This page is for administrators signed in to the admin web");
+        }
     }
 
     private static void requireScopes(Caller caller, RouteAccess access) {

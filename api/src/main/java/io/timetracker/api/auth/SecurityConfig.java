@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,7 +32,9 @@ import java.time.Clock;
 @Configuration
 public class SecurityConfig {
 
+    /** Every request the admin web's chain ({@link AdminSecurityConfig}, ordered first) does not serve. */
     @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, PublicRoutes publicRoutes, ApiTokenAuthenticationProvider tokens,
                             TokenUsageRecorder usage, RateLimits limits, ErrorWriter errors, Clock clock)
             throws Exception {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.timetracker.api.web.AuditMetadata;
+import io.timetracker.query.common.ProjectionWrites;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -112,6 +113,7 @@ public class AxonConfig {
     public EventStorageEngine eventStorageEngine(Serializer serializer, DataSource dataSource,
                                                  TransactionManager transactionManager, EventSchema schema,
                                                  org.axonframework.config.Configuration configuration,
+                                                 ProjectionWrites writes,
                                                  @Value("${timetracker.event-store.batch-size:2000}") int batchSize) {
         return new StoredEventsEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
@@ -123,7 +125,7 @@ public class AxonConfig {
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
                 .schema(schema)
-                .batchSize(batchSize));
+                .batchSize(batchSize), writes);
     }
 
     /**

@@ -93,6 +93,7 @@ public class Bootstrap implements ApplicationRunner {
     }
 
     private void printBanner(String adminPassword, String adminToken) {
+        String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
         System.out.println("""
 
                 ================================================================
@@ -101,11 +102,12 @@ public class Bootstrap implements ApplicationRunner {
                    password: %s
                    API token: %s
                  %s
+                 Or sign in at %s/admin/login and hand out scoped tokens there.
                 ================================================================
                 """.formatted(username,
                 password.isBlank() ? adminPassword : "(as configured)",
                 token.isBlank() ? adminToken : "(as configured)",
-                "This is shown once. Try: curl -H \"Authorization: Bearer <token>\" http://localhost:"
-                        + environment.getProperty("local.server.port", "8080") + "/api/v1/users/me"));
+                "This is shown once. Try: curl -H \"Authorization: Bearer <token>\" " + base + "/api/v1/users/me",
+                base));
     }
 }

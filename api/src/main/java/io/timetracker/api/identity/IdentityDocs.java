@@ -53,7 +53,7 @@ class IdentityDocs implements ApiDocumentation {
         docs.operation(ApiTokenController.class, "get").id("getApiToken").summary("One API token")
                 .answers(Answer.one("api_token", ApiTokenView.class));
         docs.operation(ApiTokenController.class, "create").id("createApiToken").summary("Create an API token")
-                .body(ApiTokenController.CREATE)
+                .body(TokenIssuer.CREATE)
                 .answers(Answer.of(201, "Created: the plain token, once", withToken(), ApiTokenView.class)
                         .withLocation());
         docs.operation(ApiTokenController.class, "revoke").id("revokeApiToken").summary("Revoke an API token")

@@ -9,10 +9,7 @@ import io.timetracker.api.web.PartialUpdates;
 import io.timetracker.api.web.Queries;
 import io.timetracker.api.web.QueryParams;
 import io.timetracker.api.web.RequestContext;
-import io.timetracker.command.common.IdAllocator;
-import io.timetracker.command.user.RegisterUser;
 import io.timetracker.command.user.UpdateUser;
-import io.timetracker.events.AggregateIds;
 import io.timetracker.events.user.UserProfile;
 import io.timetracker.query.common.PageRequest;
 import io.timetracker.query.common.Versioned;
@@ -31,24 +28,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Contract §2: the caller's own profile, and user administration. */
 @RestController
 @RequestMapping("/api/v1/users")
 public class UserController {
 
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
-
     private final CommandDispatcher commands;
     private final Queries queries;
     private final PartialUpdates updates;
-    private final IdAllocator ids;
+    private final UserAccounts accounts;
     private final PasswordHasher passwords;
     private final EnabledModules modules;
     private final Map<String, Object> timeEntryRequirements;
 
-    public UserController(CommandDispatcher commands, Queries queries, PartialUpdates updates, IdAllocator ids,
+    public UserController(CommandDispatcher commands, Queries queries, PartialUpdates updates, UserAccounts accounts,
                           PasswordHasher passwords,
                           EnabledModules modules,
                           @Value("${timetracker.time-entries.require-task:false}") boolean requireTask,
@@ -57,7 +51,7 @@ public class UserController {
         this.commands = commands;
         this.queries = queries;
         this.updates = updates;
-        this.ids = ids;
+        this.accounts = accounts;
         this.passwords = passwords;
         this.modules = modules;
         this.timeEntryRequirements = Map.of("require_task", requireTask, "require_description", requireDescription,
@@ -90,15 +84,7 @@ public class UserController {
     @PostMapping
     @RequiresScope("admin:all")
     public ResponseEntity<Map<String, Object>> create(JsonBody body) {
-        String username = body.read(UserFields.USERNAME);
-        if (username != null && !USERNAME.matcher(username).matches()) {
-            body.reject("username", "Use 2-100 letters, digits and . _ @ -");
-        }
-        UserProfile profile = UserFields.readProfile(body, null);
-        String password = UserFields.readPassword(body);
-        body.throwIfInvalid();
-        long id = ids.next(AggregateIds.USER);
-        commands.send(new RegisterUser(id, username, profile, password == null ? null : passwords.hash(password)));
+        long id = accounts.register(body);
         return Envelopes.created("User", "user", find(id), "/api/v1/users/" + id);
     }
 
@@ -110,7 +96,7 @@ public class UserController {
         String passwordHash = password == null ? null : passwords.hash(password);
         updates.<UserView>apply(request, () -> find(id), (current, expectedVersion) -> {
             UserProfile profile = UserFields.readProfile(body, current);
-            Boolean active = body.read(UserFields.IS_ACTIVE);
+            Boolean active = body.bool("is_active");
             body.throwIfInvalid();
             return new UpdateUser(id, profile, active != null ? active : current.isActive(), passwordHash,
                     expectedVersion);

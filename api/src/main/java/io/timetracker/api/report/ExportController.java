@@ -8,7 +8,9 @@ import io.timetracker.api.web.QueryParams;
 import io.timetracker.api.web.RequestContext;
 import io.timetracker.query.report.ReportEntries;
 import io.timetracker.query.report.ReportEntry;
+import io.timetracker.query.report.ReportQueries.FilterNames;
 import io.timetracker.query.report.ReportQueries.Grouping;
+import io.timetracker.query.report.ReportQueries.NameFilter;
 import io.timetracker.query.report.ReportQueries.Payroll;
 import io.timetracker.query.report.ReportQueries.PayrollWeek;
 import io.timetracker.query.report.ReportQueries.PayrollWeeksOf;
@@ -146,21 +148,27 @@ public class ExportController {
         }
     }
 
+    /** The filters as a person signing the report reads them: by name (as named at its instant), with the id. */
     private List<String> filterLines(ReportFilter filter) {
+        FilterNames names = queries.get(new NameFilter(filter), FilterNames.class);
         List<String> lines = new ArrayList<>();
         if (filter.userId() != null) {
-            lines.add("User: " + filter.userId());
-        }
-        if (filter.projectId() != null) {
-            lines.add("Project: " + filter.projectId());
+            lines.add(filterLine("User", names.user(), filter.userId()));
         }
         if (filter.clientId() != null) {
-            lines.add("Client: " + filter.clientId());
+            lines.add(filterLine("Client", names.client(), filter.clientId()));
+        }
+        if (filter.projectId() != null) {
+            lines.add(filterLine("Project", names.project(), filter.projectId()));
         }
         if (filter.asOf() != null) {
             lines.add("As recorded at " + time.format(filter.asOf()));
         }
         return lines;
+    }
+
+    private static String filterLine(String label, String name, long id) {
+        return "%s: %s (id %d)".formatted(label, name == null ? "unknown" : name, id);
     }
 
     private static String fileName(ReportFilter filter, String extension) {

@@ -9,15 +9,19 @@ import java.util.Locale;
 
 /**
  * What {@code /search} can find, and who may find what: a caller finds a type only with the scope that reads it,
- * and a type of owned things only their own (admins everything). A new type is one constant here and one search
- * projection writing its documents.
+ * and a type of owned things only their own (admins everything): time entries, deals and leads are their
+ * owner's; contacts follow their client's visibility (clients belong to no one: whoever may read contacts). A new
+ * type is one constant here and one search projection writing its documents.
  */
 enum SearchType {
 
     PROJECT("Projects", "read:projects", false),
     TASK("Tasks", "read:tasks", false),
     CLIENT("Clients", "read:clients", false),
-    ENTRY("Time entries", "read:time_entries", true);
+    ENTRY("Time entries", "read:time_entries", true),
+    DEAL("Deals", "read:deals", true),
+    LEAD("Leads", "read:leads", true),
+    CONTACT("Contacts", "read:contacts", false);
 
     static final List<String> NAMES = Arrays.stream(values()).map(SearchType::parameter).toList();
 

@@ -18,6 +18,7 @@ import io.timetracker.command.timeentry.EntryInput;
 import io.timetracker.command.timeentry.UpdateTimeEntry;
 import io.timetracker.events.AggregateIds;
 import io.timetracker.query.common.Versioned;
+import io.timetracker.query.timeentry.TimeEntryProjection;
 import io.timetracker.query.timeentry.TimeEntryQueries.ListTimeEntries;
 import io.timetracker.query.timeentry.TimeEntryView;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,15 +50,17 @@ public class TimeEntryController {
     private final IdAllocator ids;
     private final ApiTime time;
     private final ResourceHistory histories;
+    private final TimeEntryProjection projection;
 
     public TimeEntryController(CommandDispatcher commands, Queries queries, VisibleEntries entries, IdAllocator ids,
-                               ApiTime time, ResourceHistory histories) {
+                               ApiTime time, ResourceHistory histories, TimeEntryProjection projection) {
         this.commands = commands;
         this.queries = queries;
         this.entries = entries;
         this.ids = ids;
         this.time = time;
         this.histories = histories;
+        this.projection = projection;
     }
 
     @GetMapping
@@ -82,9 +85,9 @@ public class TimeEntryController {
         String source = body.read(TimeEntryFields.SOURCE);
         body.throwIfInvalid();
         long id = ids.next(AggregateIds.TIME_ENTRY);
-        commands.send(new CreateTimeEntry(id, caller.actor(),
-                userId != null ? userId : caller.userId(), input, source));
-        return Envelopes.created("Time entry", "time_entry", entries.find(id, caller),
+        Versioned<TimeEntryView> created = commands.send(new CreateTimeEntry(id, caller.actor(),
+                userId != null ? userId : caller.userId(), input, source), projection.written(id));
+        return Envelopes.created("Time entry", "time_entry", entries.visible(created, caller),
                 "/api/v1/time-entries/" + id);
     }
 
@@ -99,9 +102,9 @@ public class TimeEntryController {
         body.throwIfInvalid();
         requireFresh(current.value(), ifUpdatedAt);
         Long expected = Preconditions.ifMatch(request);
-        commands.send(new UpdateTimeEntry(id, caller.actor(), input,
-                expected != null ? expected : current.version()));
-        return Envelopes.updated("Time entry", "time_entry", entries.find(id, caller));
+        Versioned<TimeEntryView> updated = commands.send(new UpdateTimeEntry(id, caller.actor(), input,
+                expected != null ? expected : current.version()), projection.written(id));
+        return Envelopes.updated("Time entry", "time_entry", entries.visible(updated, caller));
     }
 
     @DeleteMapping("/{id}")

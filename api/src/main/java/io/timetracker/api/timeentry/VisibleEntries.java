@@ -19,8 +19,12 @@ class VisibleEntries {
     }
 
     Versioned<TimeEntryView> find(long entryId, Caller caller) {
-        Versioned<TimeEntryView> entry = queries.one(new FindTimeEntry(entryId), "Time entry");
-        if (!caller.actor().mayActFor(entry.value().userId())) {
+        return visible(queries.one(new FindTimeEntry(entryId), "Time entry"), caller);
+    }
+
+    /** {@code entry} (null: none) if the caller may see it, else 404. */
+    Versioned<TimeEntryView> visible(Versioned<TimeEntryView> entry, Caller caller) {
+        if (entry == null || !caller.actor().mayActFor(entry.value().userId())) {
             throw ApiException.notFound("Time entry not found");
         }
         return entry;

@@ -74,6 +74,11 @@ public class ApiException extends RuntimeException {
         return errorCode;
     }
 
+    /** The invalid fields and what is wrong with each, or null when the failure is not about fields. */
+    public Map<String, List<String>> fieldErrors() {
+        return fieldErrors;
+    }
+
     /** The response body; the request id lets an operator find the request in the logs. */
     public Map<String, Object> body(String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package io.timetracker.api.web;
 
 import io.timetracker.command.common.TargetedCommand;
+import io.timetracker.query.common.ProjectionWrites;
+import io.timetracker.query.common.ReadBack;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -15,13 +17,23 @@ import org.springframework.stereotype.Component;
 public class CommandDispatcher {
 
     private final CommandGateway commands;
+    private final ProjectionWrites writes;
 
-    public CommandDispatcher(CommandGateway commands) {
+    public CommandDispatcher(CommandGateway commands, ProjectionWrites writes) {
         this.commands = commands;
+        this.writes = writes;
     }
 
     public void send(TargetedCommand command) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(MetaData.from(RequestContext.auditMetadata())));
+    }
+
+    /**
+     * Sends the command and answers what {@code read} finds among the rows it committed, read in the command's own
+     * transaction after its projections' writes (see {@link ReadBack}), so the answer needs no query of its own.
+     */
+    public <T> T send(TargetedCommand command, ReadBack<T> read) {
+        return writes.writeThenRead(() -> send(command), read);
     }
 }

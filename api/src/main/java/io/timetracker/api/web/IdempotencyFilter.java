@@ -62,11 +62,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.waitTimeout = waitTimeout;
     }
 
-    /** Only authenticated POSTs that carry the header: keys are kept per token. */
+    /** Only POSTs with a token that carry the header: keys are kept per token (the admin web's forms have none). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || RequestContext.caller(request) == null;
+        Caller caller = RequestContext.caller(request);
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || caller == null
+                || caller.webSession();
     }
 
     @Override

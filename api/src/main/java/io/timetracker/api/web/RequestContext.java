@@ -64,6 +64,9 @@ public final class RequestContext {
             if (caller.tokenId() > 0) {
                 metadata.put(AuditMetadata.TOKEN_ID, caller.tokenId());
             }
+            if (caller.webSession()) {
+                metadata.put(AuditMetadata.CHANNEL, AuditMetadata.WEB_SESSION);
+            }
         }
         metadata.put(AuditMetadata.REQUEST_ID, requestId(request));
         metadata.put(AuditMetadata.CLIENT_IP, clientIp(request));

@@ -1,5 +1,6 @@
 package io.timetracker.api.web;
 
+import io.timetracker.api.auth.RouteAccess;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,7 +15,7 @@ import java.util.Set;
  * Every write reads its body, whether or not its handler has fields to read: an empty body is {@code {}}, one that
  * is no JSON object is a 400 (never silently ignored), and its optional {@code reason} (contract §1: every write
  * accepts one) is checked here, once, for every command the request sends. Runs after the access checks, so a
- * caller without the scope learns nothing about the body.
+ * caller without the scope learns nothing about the body. The admin web's forms are no JSON and are not read here.
  */
 @Component
 public class WriteBodies implements HandlerInterceptor {
@@ -30,7 +31,8 @@ public class WriteBodies implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
-        if (handler instanceof HandlerMethod && request.getDispatcherType() == DispatcherType.REQUEST
+        if (handler instanceof HandlerMethod method && !RouteAccess.of(method).isAdminPage()
+                && request.getDispatcherType() == DispatcherType.REQUEST
                 && WRITES.contains(request.getMethod())) {
             bodies.bodyOf(request).reason();
         }

@@ -46,6 +46,15 @@ class RouteTableTest {
         @RequiresScope({"write:leads", "write:clients"})
         public void twoScopes() {
         }
+
+        @AdminPage
+        public void adminPage() {
+        }
+
+        @AdminPage
+        @PublicEndpoint
+        public void publicAdminPage() {
+        }
     }
 
     @Test
@@ -81,6 +90,16 @@ class RouteTableTest {
         HandlerMethod twoScopes = new HandlerMethod(new Handlers(), Handlers.class.getMethod("twoScopes"));
         assertThat(RouteAccess.of(twoScopes).scopes()).containsExactly("write:leads", "write:clients");
         assertThatCode(() -> tableOf("twoScopes").afterSingletonsInstantiated()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAdminPageIsAnAccessRuleOfItsOwnNeverPublicAndNeverCombined() throws Exception {
+        HandlerMethod page = new HandlerMethod(new Handlers(), Handlers.class.getMethod("adminPage"));
+        assertThat(RouteAccess.of(page).isAdminPage()).isTrue();
+        assertThat(RouteAccess.of(page).isPublic()).isFalse();
+        assertThatCode(() -> tableOf("adminPage").afterSingletonsInstantiated()).doesNotThrowAnyException();
+        assertThatThrownBy(() -> tableOf("publicAdminPage").afterSingletonsInstantiated())
+                .hasMessageContaining("publicAdminPage");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.timetracker.api.identity.IdentityFixtures.IssuedToken;
 import io.timetracker.api.support.ApiClient;
 import io.timetracker.api.support.ApiClient.Response;
 import io.timetracker.api.support.EndToEndTest;
+import io.timetracker.api.support.WebSession;
 import io.timetracker.query.token.TokenUsageRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,14 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What depends on time - rate limits, token expiry, usage flushing - in a second application context whose
- * clock only moves when the test moves it, with 5 requests per minute per token and 3 sign-ins per minute
- * per address. Each test starts at the start of a fresh minute. The context shares the embedded database with the
+ * clock only moves when the test moves it, with 5 requests per minute per token, 3 sign-ins per minute
+ * per address and 2 admin web sign-ins per minute per account. Each test starts at the start of a fresh minute. The context shares the embedded database with the
  * others, and is closed after this class so that it does not go on as a second node beside them.
  */
 @DirtiesContext
 @TestPropertySource(properties = {
         "timetracker.rate-limit.per-minute=5",
         "timetracker.rate-limit.login-per-minute=3",
+        "timetracker.admin.sign-in-attempts-per-minute=2",
         "timetracker.tokens.usage-flush-interval=1h"
 })
 class ControlledClockApiTest extends EndToEndTest {
@@ -125,6 +127,29 @@ class ControlledClockApiTest extends EndToEndTest {
 
         clock.advance(Duration.ofSeconds(15));
         assertThat(limited.get("/api/v1/users/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void adminWebSignInsAreLimitedPerAccountAndPerAddressWithTheApisSignInsEvenWithTheRightPassword() {
+        Account first = register(admin, "admin");
+        Account second = register(admin, "admin");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThat(new WebSession(port).signIn(first.username(), "not-the-password").header("Location"))
+                    .endsWith("/admin/login?error");
+        }
+        clock.advance(Duration.ofSeconds(50));
+        WebSession.Page throttled = new WebSession(port).signIn(first.username(), first.password());
+        assertThat(throttled.status()).as("the account's third attempt, the address's third").isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isEqualTo("10");
+        assertThat(throttled.body()).contains("Too many sign-in attempts");
+
+        assertThat(new WebSession(port).signIn(second.username(), second.password()).status())
+                .as("the address's fourth attempt, whichever the account").isEqualTo(429);
+        assertThat(anonymous(admin).post("/api/v1/auth/login", "{\"username\": \"%s\", \"password\": \"%s\"}"
+                .formatted(second.username(), second.password())).status()).as("the API's, same address").isEqualTo(429);
+
+        clock.advance(Duration.ofSeconds(10));
+        new WebSession(port).signedInAs(first.username(), first.password());
     }
 
     @Test

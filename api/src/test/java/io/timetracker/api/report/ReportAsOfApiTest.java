@@ -1,7 +1,11 @@
 package io.timetracker.api.report;
 
 import io.timetracker.api.support.ApiClient.Response;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -47,6 +51,73 @@ class ReportAsOfApiTest extends ReportTestSupport {
         assertThat(days.body().get("groups").valueStream().map(group -> group.get("label").asString()
                 + "=" + group.get("hours").asDouble()).toList()).containsExactly("2024-03-04=2.0", "2024-03-05=1.0");
         assertThat(OffsetDateTime.parse(days.body().get("as_of").asString()).toInstant()).isEqualTo(secondCreated);
+    }
+
+    @Test
+    void namesAndRatesAreThoseOfTheInstant() throws Exception {
+        Person person = newPerson();
+        long client = newClient("50");
+        long rated = newProject(client, "10");
+        long unrated = newProject(client, "null");
+        String ratedName = admin.get("/api/v1/projects/" + rated).body().get("project").get("name").asString();
+        String clientName = admin.get("/api/v1/clients/" + client).body().get("client").get("name").asString();
+        book(person, rated, "2024-03-04T09:00:00", "2024-03-04T11:00:00", true);
+        book(person, unrated, "2024-03-05T09:00:00", "2024-03-05T10:00:00", true);
+        Thread.sleep(3);
+        Response renamed = admin.patch("/api/v1/projects/" + rated, "{\"name\": \"%s\", \"hourly_rate\": 20}"
+                .formatted(unique("Renamed")));
+        assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+        Instant rename = updatedAt(renamed, "project");
+        Thread.sleep(3);
+        Response described = admin.patch("/api/v1/projects/" + rated, "{\"description\": \"no new name\"}");
+        Instant description = updatedAt(described, "project");
+        Thread.sleep(3);
+        Response repriced = admin.patch("/api/v1/clients/" + client, "{\"name\": \"%s\", \"default_hourly_rate\": 80}"
+                .formatted(unique("Client renamed")));
+        assertThat(repriced.status()).as(repriced.raw()).isEqualTo(200);
+        Instant reprice = updatedAt(repriced, "client");
+        String newName = renamed.body().get("project").get("name").asString();
+        String newClientName = repriced.body().get("client").get("name").asString();
+
+        // 2 h at the rated project's rate and 1 h at the client's, each rate and name as it stood then
+        String unratedName = admin.get("/api/v1/projects/" + unrated).body().get("project").get("name").asString();
+        String before = "70.0 | %s=2.0 %s=1.0 | %s=3.0".formatted(ratedName, unratedName, clientName);
+        String afterRename = "90.0 | %s=2.0 %s=1.0 | %s=3.0".formatted(newName, unratedName, clientName);
+        String afterReprice = "120.0 | %s=2.0 %s=1.0 | %s=3.0".formatted(newName, unratedName, newClientName);
+        assertThat(namesAt(person, rename.minusMillis(1))).isEqualTo(before);
+        assertThat(namesAt(person, rename)).isEqualTo(afterRename);
+        assertThat(namesAt(person, description)).isEqualTo(afterRename);
+        assertThat(namesAt(person, reprice.minusMillis(1))).isEqualTo(afterRename);
+        assertThat(namesAt(person, reprice)).isEqualTo(afterReprice);
+        assertThat(namesAt(person, null)).isEqualTo(afterReprice);
+
+        String export = "/api/v1/reports/export?start_date=2024-03-01&end_date=2024-03-31&columns=client,project";
+        assertThat(person.api().download(export + "&as_of=" + rename.minusMillis(1)).text())
+                .contains(clientName + "," + ratedName).doesNotContain(newName);
+        assertThat(person.api().download(export).text()).contains(newClientName + "," + newName);
+        try (PDDocument pdf = Loader.loadPDF(person.api().download("/api/v1/reports/export?format=pdf"
+                + "&start_date=2024-03-01&end_date=2024-03-31&project_id=%d&client_id=%d&as_of=%s"
+                .formatted(rated, client, rename.minusMillis(1))).bytes())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Project: %s (id %d)".formatted(ratedName, rated),
+                    "Client: %s (id %d)".formatted(clientName, client), "estimated revenue 20.00");
+        }
+    }
+
+    private static Instant updatedAt(Response response, String key) {
+        return OffsetDateTime.parse(response.body().get(key).get("updated_at").asString()).toInstant();
+    }
+
+    /** The revenue | each project's name and hours | each client's, of March as named at {@code asOf}. */
+    private static String namesAt(Person person, Instant asOf) {
+        String period = "/api/v1/reports/summary?start_date=2024-03-01&end_date=2024-03-31"
+                + (asOf == null ? "" : "&as_of=" + asOf);
+        JsonNode byProject = person.api().get(period).body();
+        JsonNode byClient = person.api().get(period + "&group_by=client").body();
+        return byProject.get("estimated_revenue").asDouble() + " | "
+                + String.join(" ", byProject.get("summary").get("by_project").valueStream().map(group ->
+                        group.get("project_name").asString() + "=" + group.get("hours").asDouble()).toList())
+                + " | " + String.join(" ", byClient.get("groups").valueStream().map(group ->
+                        group.get("label").asString() + "=" + group.get("hours").asDouble()).toList());
     }
 
     private static Instant recordedAt(Response entry) {

@@ -1,6 +1,7 @@
 package io.timetracker.api.report;
 
 import io.timetracker.api.support.ApiClient.Download;
+import io.timetracker.api.support.ApiClient.Response;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
@@ -125,6 +126,51 @@ class ReportExportApiTest extends ReportTestSupport {
     }
 
     @Test
+    void textsThatASpreadsheetWouldRunAsFormulasAreInert() throws IOException {
+        Person person = newPerson();
+        Response client = admin.post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(unique("@SUM(A1)")));
+        long clientId = client.body().get("client").get("id").asLong();
+        Response project = admin.post("/api/v1/projects", "{\"name\": \"%s\", \"client_id\": %d}"
+                .formatted(unique("=cmd|' /C calc'!A0"), clientId));
+        long projectId = project.body().get("project").get("id").asLong();
+        // (a leading tab or carriage return never arrives: texts are stored stripped)
+        List<String> notes = List.of("=HYPERLINK(\"http://evil.test\")", "+1+1", "-2+3", "@SUM(A1)",
+                "=1+1\tsecond", "-", "plain = text", "");
+        for (int i = 0; i < notes.size(); i++) {
+            Response entry = person.api().post("/api/v1/time-entries", """
+                    {"project_id": %d, "start_time": "2024-03-%02dT09:00:00Z", "end_time": "2024-03-%02dT10:00:00Z",
+                     "notes": "%s", "tags": "-x"}""".formatted(projectId, i + 1, i + 1,
+                    notes.get(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t")
+                            .replace("\r", "\\r")));
+            assertThat(entry.status()).as(entry.raw()).isEqualTo(201);
+        }
+
+        List<CSVRecord> rows = parse(person.api().download("/api/v1/reports/export?columns=client,project,notes,"
+                + "tags,hours&" + MARCH).text());
+
+        assertThat(rows).hasSize(notes.size() + 1);
+        for (int i = 0; i < notes.size(); i++) {
+            CSVRecord row = rows.get(i + 1);
+            assertThat(row.get(0)).isEqualTo("'" + client.body().get("client").get("name").asString());
+            assertThat(row.get(1)).isEqualTo("'" + project.body().get("project").get("name").asString());
+            String note = notes.get(i);
+            assertThat(row.get(2)).isEqualTo(i < 6 ? "'" + note : note);
+            assertThat(row.get(3)).isEqualTo("'-x");
+            assertThat(row.get(4)).as("numbers stay numbers").isEqualTo("1.0");
+        }
+        // a spreadsheet's text cell is never a formula: the text is kept as it was written
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(person.api()
+                .download("/api/v1/reports/export?format=xlsx&columns=notes&" + MARCH).bytes()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (int i = 0; i < notes.size() - 1; i++) {
+                Cell cell = sheet.getRow(i + 1).getCell(0);
+                assertThat(cell.getCellType()).isEqualTo(CellType.STRING);
+                assertThat(cell.getStringCellValue()).isEqualTo(notes.get(i));
+            }
+        }
+    }
+
+    @Test
     void theSpreadsheetHasTypedCellsAndATotalsRow() throws IOException {
         Person person = newPerson();
         long project = newProject(newClient("null"), "null");
@@ -170,18 +216,23 @@ class ReportExportApiTest extends ReportTestSupport {
             book(person, second, "2024-03-%02dT09:00:00".formatted(day), "2024-03-%02dT09:30:00".formatted(day), true);
         }
 
-        Download pdf = person.api().download("/api/v1/reports/export?format=pdf&" + MARCH);
+        Download pdf = person.api().download("/api/v1/reports/export?format=pdf&client_id=%d&%s"
+                .formatted(client, MARCH));
 
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(pdf.header("Content-Disposition")).contains("time-report_2024-03-01_2024-03-31.pdf");
         try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Time report", "Period: 2024-03-01 to 2024-03-31", "User: " + person.id(),
+            String username = admin.get("/api/v1/users/" + person.id()).body().get("user").get("username").asString();
+            String clientName = admin.get("/api/v1/clients/" + client).body().get("client").get("name").asString();
+            assertThat(text).contains("Time report", "Period: 2024-03-01 to 2024-03-31",
+                    "User: %s (id %d)".formatted(username, person.id()),
+                    "Client: %s (id %d)".formatted(clientName, client),
                     "Total 17.50 h, billable 17.50 h, 27 entries, estimated revenue 1750.00", "Hours per project",
                     "4.00 h", "13.50 h", "Date", "Hours", "2024-03-04 09:00 2024-03-04 13:00 4.00 yes");
             assertThat(text.strip()).endsWith("Total 17.50");
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 60);
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 100);
             Path image = Path.of("target", "report-export-page-1.png");
             Files.createDirectories(image.getParent());
             ImageIO.write(page, "png", image.toFile());

@@ -37,14 +37,12 @@ class SearchApiTest extends EndToEndTest {
         assertThat(body.get("errors").isObject()).isTrue();
         assertThat(typesAndIds(body)).containsExactlyInAnyOrder("client " + client, "project " + project,
                 "task " + task, "entry " + entry);
-        JsonNode projectHit = body.get("results").valueStream().filter(hit -> hit.get("type").asString()
-                .equals("project")).findFirst().orElseThrow();
+        JsonNode projectHit = hit(body, "project");
         assertThat(projectHit.get("category").asString()).isEqualTo("Projects");
         assertThat(projectHit.get("title").asString()).isEqualTo("Redesign " + word);
         assertThat(projectHit.get("badge").asString()).isEqualTo("active");
         assertThat(projectHit.has("description")).isTrue();
-        JsonNode entryHit = body.get("results").valueStream().filter(hit -> hit.get("type").asString()
-                .equals("entry")).findFirst().orElseThrow();
+        JsonNode entryHit = hit(body, "entry");
         assertThat(entryHit.get("title").asString()).isEqualTo("Reviewed " + word + " mockups");
 
         assertThat(typesAndIds(admin.get("/api/v1/search?q=%s&types=project,task".formatted(word)).body()))
@@ -113,6 +111,113 @@ class SearchApiTest extends EndToEndTest {
     }
 
     @Test
+    void dealsLeadsAndContactsAreFoundRankedWithTheOthers() {
+        String word = word();
+        long client = created(admin.post("/api/v1/clients", "{\"name\": \"%s Holdings\"}".formatted(word)), "client");
+        long contact = created(admin.post("/api/v1/clients/%d/contacts".formatted(client), """
+                {"name": "Maria %s", "title": "CTO", "email": "maria.%s@example.test", "role": "billing"}"""
+                .formatted(word, word)), "contact");
+        long deal = created(admin.post("/api/v1/deals", """
+                {"name": "%s renewal", "client_id": %d, "stage": "proposal", "notes": "call back"}"""
+                .formatted(word, client)), "deal");
+        long lead = created(admin.post("/api/v1/leads", """
+                {"first_name": "Jon", "last_name": "%s", "company_name": "Acme", "status": "contacted"}"""
+                .formatted(word)), "lead");
+        long partial = created(admin.post("/api/v1/deals", "{\"name\": \"%sment upsell\"}".formatted(word)),
+                "deal");
+
+        JsonNode body = admin.get("/api/v1/search?q=" + word).body();
+
+        assertThat(typesAndIds(body)).containsExactlyInAnyOrder("client " + client, "contact " + contact,
+                "deal " + deal, "deal " + partial, "lead " + lead);
+        assertThat(typesAndIds(body)).last().as("a partial word ranks below every whole word")
+                .isEqualTo("deal " + partial);
+        JsonNode contactHit = hit(body, "contact");
+        assertThat(contactHit.get("category").asString()).isEqualTo("Contacts");
+        assertThat(contactHit.get("title").asString()).isEqualTo("Maria " + word);
+        assertThat(contactHit.get("description").asString()).isEqualTo("CTO · maria.%s@example.test".formatted(word));
+        assertThat(contactHit.get("badge").asString()).isEqualTo("billing");
+        JsonNode leadHit = hit(body, "lead");
+        assertThat(leadHit.get("category").asString()).isEqualTo("Leads");
+        assertThat(leadHit.get("title").asString()).isEqualTo("Jon " + word);
+        assertThat(leadHit.get("description").asString()).isEqualTo("Acme");
+        assertThat(leadHit.get("badge").asString()).isEqualTo("contacted");
+        assertThat(typesAndIds(admin.get("/api/v1/search?q=%s&types=deal,%%20LEAD".formatted(word)).body()))
+                .containsExactlyInAnyOrder("deal " + deal, "deal " + partial, "lead " + lead);
+        assertThat(typesAndIds(admin.get("/api/v1/search?types=contact&q=maria.%s@example.test".formatted(word))
+                .body())).containsExactly("contact " + contact);
+        JsonNode deals = admin.get("/api/v1/search?types=deal&q=" + word).body();
+        assertThat(hit(deals, "deal").get("category").asString()).isEqualTo("Deals");
+        assertThat(hit(deals, "deal").get("badge").asString()).isEqualTo("proposal");
+    }
+
+    @Test
+    void dealsAndLeadsAreFoundByTheirOwnerAloneAndContactsByAnyoneWhoReadsContacts() {
+        String word = word();
+        String scopes = "read:projects,read:deals,write:deals,read:leads,write:leads,read:contacts";
+        long annId = createUser("user");
+        ApiClient ann = admin.as(tokenFor(annId, scopes));
+        long bobId = createUser("user");
+        ApiClient bob = admin.as(tokenFor(bobId, scopes));
+        long annsDeal = created(ann.post("/api/v1/deals", "{\"name\": \"%s ann\"}".formatted(word)), "deal");
+        long annsLead = created(ann.post("/api/v1/leads",
+                "{\"first_name\": \"Ann\", \"last_name\": \"%s\"}".formatted(word)), "lead");
+        long bobsDeal = created(bob.post("/api/v1/deals", "{\"name\": \"%s bob\"}".formatted(word)), "deal");
+        long bobsLead = created(bob.post("/api/v1/leads",
+                "{\"first_name\": \"Bob\", \"last_name\": \"%s\"}".formatted(word)), "lead");
+        long client = created(admin.post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(word())), "client");
+        long contact = created(admin.post("/api/v1/clients/%d/contacts".formatted(client),
+                "{\"first_name\": \"Cy\", \"last_name\": \"%s\"}".formatted(word)), "contact");
+        assertThat(admin.delete("/api/v1/clients/" + client).status()).isEqualTo(200);
+
+        // as GET /deals/{id} and /leads/{id}: another user's is not there; an archived client's contact still is
+        assertThat(typesAndIds(ann.get("/api/v1/search?q=" + word).body()))
+                .containsExactlyInAnyOrder("deal " + annsDeal, "lead " + annsLead, "contact " + contact);
+        assertThat(typesAndIds(bob.get("/api/v1/search?q=" + word).body()))
+                .containsExactlyInAnyOrder("deal " + bobsDeal, "lead " + bobsLead, "contact " + contact);
+        assertThat(bob.get("/api/v1/deals/" + annsDeal).status()).isEqualTo(404);
+        assertThat(typesAndIds(admin.get("/api/v1/search?types=deal,lead&q=" + word).body()))
+                .containsExactlyInAnyOrder("deal " + annsDeal, "lead " + annsLead, "deal " + bobsDeal,
+                        "lead " + bobsLead);
+
+        // a deal handed to another owner moves with it
+        assertThat(admin.patch("/api/v1/deals/" + annsDeal, "{\"owner_id\": %d}".formatted(bobId)).status())
+                .isEqualTo(200);
+        assertThat(typesAndIds(ann.get("/api/v1/search?types=deal&q=" + word).body())).isEmpty();
+        assertThat(typesAndIds(bob.get("/api/v1/search?types=deal&q=" + word).body()))
+                .containsExactlyInAnyOrder("deal " + annsDeal, "deal " + bobsDeal);
+
+        // without the read scope of a type, nothing of it
+        ApiClient noCrm = newCaller("user", "read:projects");
+        assertThat(typesAndIds(noCrm.get("/api/v1/search?q=" + word).body())).isEmpty();
+        assertThat(typesAndIds(newCaller("user", "read:projects,read:contacts")
+                .get("/api/v1/search?types=deal,contact&q=" + word).body())).containsExactly("contact " + contact);
+    }
+
+    @Test
+    void deletedCrmRecordsAreNotFoundAndAConvertedLeadSaysSo() {
+        String word = word();
+        long client = created(admin.post("/api/v1/clients", "{\"name\": \"%s\"}".formatted(word())), "client");
+        long contact = created(admin.post("/api/v1/clients/%d/contacts".formatted(client),
+                "{\"name\": \"Dee %s\"}".formatted(word)), "contact");
+        long deal = created(admin.post("/api/v1/deals", "{\"name\": \"%s\"}".formatted(word)), "deal");
+        long gone = created(admin.post("/api/v1/leads",
+                "{\"first_name\": \"Gone\", \"last_name\": \"%s\"}".formatted(word)), "lead");
+        long converted = created(admin.post("/api/v1/leads", """
+                {"first_name": "Kept", "last_name": "%s", "company_name": "%s"}""".formatted(word, word())), "lead");
+        for (String path : List.of("/api/v1/contacts/" + contact, "/api/v1/deals/" + deal, "/api/v1/leads/" + gone)) {
+            assertThat(admin.delete(path).status()).isEqualTo(200);
+        }
+        long itsContact = created(admin.post("/api/v1/leads/%d/convert-to-client".formatted(converted), null),
+                "contact");
+
+        JsonNode body = admin.get("/api/v1/search?types=contact,deal,lead&q=" + word).body();
+
+        assertThat(typesAndIds(body)).containsExactlyInAnyOrder("lead " + converted, "contact " + itsContact);
+        assertThat(hit(body, "lead").get("badge").asString()).isEqualTo("converted");
+    }
+
+    @Test
     void badParametersAreRefusedNamingThem() {
         ApiClient invalid = admin.sendingInvalidInput();
         assertRefused(invalid.get("/api/v1/search"), "q");
@@ -121,6 +226,8 @@ class SearchApiTest extends EndToEndTest {
         assertRefused(invalid.get("/api/v1/search?q=ab&limit=51"), "limit");
         assertRefused(invalid.get("/api/v1/search?q=ab&limit=ten"), "limit");
         assertRefused(invalid.get("/api/v1/search?q=ab&types=project,invoice"), "types");
+        assertThat(invalid.get("/api/v1/search?q=ab&types=project,invoice").body().get("errors").get("types")
+                .toString()).contains("deal", "lead", "contact");
         assertThat(admin.get("/api/v1/search?q=ab&limit=50&types=project,").status()).isEqualTo(200);
     }
 
@@ -142,6 +249,11 @@ class SearchApiTest extends EndToEndTest {
     private static List<String> typesAndIds(JsonNode body) {
         return body.get("results").valueStream().map(hit -> hit.get("type").asString() + " " + hit.get("id").asLong())
                 .toList();
+    }
+
+    private static JsonNode hit(JsonNode body, String type) {
+        return body.get("results").valueStream().filter(hit -> hit.get("type").asString().equals(type)).findFirst()
+                .orElseThrow();
     }
 
     private static List<Long> ids(JsonNode body) {

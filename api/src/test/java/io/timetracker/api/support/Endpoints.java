@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The route table as a list of single endpoints (one method, one path pattern), the unit the generated tests
- * iterate over. A mapping without a method (the error page) stands for GET and POST.
+ * iterate over. A mapping without a method (the error page) stands for GET and POST. The admin web's pages are no
+ * endpoints of the API: {@link #of} leaves them out, {@link #adminPagesOf} lists them.
  */
 public final class Endpoints {
 
@@ -36,7 +37,17 @@ public final class Endpoints {
                 .toList();
     }
 
+    /** The API's endpoints. */
     public static List<Endpoint> of(RouteTable routes) {
+        return all(routes).stream().filter(endpoint -> !endpoint.access().isAdminPage()).toList();
+    }
+
+    /** The admin web's pages ({@code @AdminPage}). */
+    public static List<Endpoint> adminPagesOf(RouteTable routes) {
+        return all(routes).stream().filter(endpoint -> endpoint.access().isAdminPage()).toList();
+    }
+
+    private static List<Endpoint> all(RouteTable routes) {
         List<Endpoint> endpoints = new ArrayList<>();
         for (RouteTable.Route route : routes.routes()) {
             Set<String> methods = route.methods().isEmpty() ? Set.of("GET", "POST") : route.methods();

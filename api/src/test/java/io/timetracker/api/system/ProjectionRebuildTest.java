@@ -65,6 +65,12 @@ class ProjectionRebuildTest extends EndToEndTest {
         // a replaced version: its last column (recorded_to) is set
         assertThat(before.get("report_entry_versions")).anyMatch(row -> !row.endsWith(",)"));
         assertThat(before.get("report_day_totals")).isNotEmpty();
+        // a renamed project's first name was replaced: its recorded_to is set
+        assertThat(before.get("report_name_versions")).anyMatch(row -> row.startsWith("(project,")
+                && !row.endsWith(",)"));
+        for (String type : List.of("project", "task", "client", "entry", "deal", "lead", "contact")) {
+            assertThat(before.get("search_documents")).as(type).anyMatch(row -> row.startsWith("(" + type + ","));
+        }
         jdbc.update("UPDATE clients SET name = 'drifted' WHERE id = ?", clientId);
 
         JsonNode job = runToTheEnd("/api/v1/admin/projections/rebuild", "{}");

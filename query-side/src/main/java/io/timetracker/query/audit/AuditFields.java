@@ -1,5 +1,6 @@
 package io.timetracker.query.audit;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,20 +18,38 @@ import java.util.Map;
  */
 final class AuditFields {
 
+    /** A record component as the log reads it: looked up once per record class (reflection is slow to ask). */
+    private record Component(String name, String field, boolean secret, Method accessor) {
+    }
+
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            if (components == null) {
+                return new Component[0];
+            }
+            Component[] read = new Component[components.length];
+            for (int i = 0; i < components.length; i++) {
+                String name = components[i].getName();
+                read[i] = new Component(name, AuditVocabulary.snakeCase(name), AuditVocabulary.isSecret(name),
+                        components[i].getAccessor());
+            }
+            return read;
+        }
+    };
+
     private AuditFields() {
     }
 
     static Map<String, Object> of(Object event, long entityId) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        RecordComponent[] components = event.getClass().getRecordComponents();
-        if (components == null) {
-            return fields;
-        }
+        Component[] components = COMPONENTS.get(event.getClass());
         for (int i = 0; i < components.length; i++) {
             Object value = valueOf(components[i], event);
             boolean ownId = i == 0 && value instanceof Number number && number.longValue() == entityId;
             if (!ownId) {
-                put(fields, components[i].getName(), value);
+                put(fields, components[i], value);
             }
         }
         fields.putAll(AuditVocabulary.implied(event.getClass()));
@@ -39,25 +58,24 @@ final class AuditFields {
 
     /** The id an event names first: the entity's own, for an entity embedded in another's aggregate. */
     static long firstId(Object event) {
-        RecordComponent[] components = event.getClass().getRecordComponents();
-        if (components == null || components.length == 0
-                || !(valueOf(components[0], event) instanceof Number id)) {
+        Component[] components = COMPONENTS.get(event.getClass());
+        if (components.length == 0 || !(valueOf(components[0], event) instanceof Number id)) {
             throw new IllegalStateException(event.getClass() + " names no entity id first");
         }
         return id.longValue();
     }
 
-    private static void put(Map<String, Object> fields, String name, Object value) {
-        if (AuditVocabulary.isSecret(name)) {
+    private static void put(Map<String, Object> fields, Component component, Object value) {
+        if (component.secret()) {
             return;
         }
         if (value instanceof Record nested) {
-            for (RecordComponent component : nested.getClass().getRecordComponents()) {
-                put(fields, component.getName(), valueOf(component, nested));
+            for (Component inner : COMPONENTS.get(nested.getClass())) {
+                put(fields, inner, valueOf(inner, nested));
             }
             return;
         }
-        fields.put(AuditVocabulary.snakeCase(name), json(value));
+        fields.put(component.field(), json(value));
     }
 
     private static Object json(Object value) {
@@ -75,11 +93,11 @@ final class AuditFields {
         return value;
     }
 
-    private static Object valueOf(RecordComponent component, Object record) {
+    private static Object valueOf(Component component, Object record) {
         try {
-            return component.getAccessor().invoke(record);
+            return component.accessor().invoke(record);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read " + component.getName() + " of " + record.getClass(), e);
+            throw new IllegalStateException("Cannot read " + component.name() + " of " + record.getClass(), e);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.timetracker.query.common.RowStatement;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,14 @@ public class AuditLogProjection {
     /** Shards of {@code audit_log_counts} per entity type and actor. */
     static final int COUNT_SHARDS = 16;
 
+    /** Adds the rows of {@code logged} (id, entity_type, actor_id) to the counts. */
+    private static final String COUNT = """
+            INSERT INTO audit_log_counts AS c (entity_type, actor_id, shard, row_count)
+            SELECT entity_type, coalesce(actor_id, 0), id %% %1$d, count(*) FROM logged
+            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+            ON CONFLICT (entity_type, actor_id, shard) DO UPDATE SET row_count = c.row_count + EXCLUDED.row_count"""
+            .formatted(COUNT_SHARDS);
+
     private static final RowStatement RECORD = RowStatement.contended("audit_entity_state", """
             WITH known AS (
                 SELECT r.*, r.fields::jsonb AS event_fields, coalesce(s.fields, '{}'::jsonb) AS before
@@ -63,10 +72,10 @@ public class AuditLogProjection {
                 ON CONFLICT (entity_type, entity_id) DO UPDATE SET fields = EXCLUDED.fields, version = EXCLUDED.version
                 WHERE s.version < EXCLUDED.version
             ), logged AS (
-                INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, request_id,
-                                       ip_address, user_agent, reason, changes)
+                INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, channel,
+                                       request_id, ip_address, user_agent, reason, changes)
                 SELECT e.global_index, e.xact_id, n.at, n.entity_type, n.entity_id, n.action, n.actor_id, n.token_id,
-                       n.request_id, n.ip_address, n.user_agent, n.reason, n.changes
+                       n.channel, n.request_id, n.ip_address, n.user_agent, n.reason, n.changes
                 FROM merged n CROSS JOIN LATERAL (
                     -- the event itself, through its unique index (LIMIT keeps the planner from joining the whole
                     -- store instead, as it would for a window of thousands of rows)
@@ -76,14 +85,42 @@ public class AuditLogProjection {
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id, entity_type, actor_id
             )
-            INSERT INTO audit_log_counts AS c (entity_type, actor_id, shard, row_count)
-            SELECT entity_type, coalesce(actor_id, 0), id %% %1$d, count(*) FROM logged
-            GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-            ON CONFLICT (entity_type, actor_id, shard) DO UPDATE SET row_count = c.row_count + EXCLUDED.row_count"""
-            .formatted(COUNT_SHARDS),
+            """ + COUNT,
             text("aggregate_identifier"), bigint("version"), text("entity_type"), bigint("entity_id"),
             text("action"), bool("clears"), text("fields"), timestamp("at"), bigint("actor_id"), bigint("token_id"),
-            text("request_id"), text("ip_address"), text("user_agent"), text("reason"));
+            text("channel"), text("request_id"), text("ip_address"), text("user_agent"), text("reason"));
+
+    /**
+     * In a replay from the first event ({@link AuditEntities} knows every entity's fields): the row, its changes
+     * worked out already, with its transaction's id from its event (by global index), and the counts.
+     */
+    private static final RowStatement REPLAYED = RowStatement.of("audit_log", """
+            WITH logged AS (
+                INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, channel,
+                                       request_id, ip_address, user_agent, reason, changes)
+                SELECT r.id, d.xact_id, r.at, r.entity_type, r.entity_id, r.action, r.actor_id, r.token_id,
+                       r.channel, r.request_id, r.ip_address, r.user_agent, r.reason, r.changes::jsonb
+                FROM rows r JOIN domain_event_entry d ON d.global_index = r.id
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id, entity_type, actor_id
+            )
+            """ + COUNT,
+            bigint("id"), text("entity_type"), bigint("entity_id"), text("action"), text("changes"),
+            timestamp("at"), bigint("actor_id"), bigint("token_id"), text("channel"), text("request_id"),
+            text("ip_address"), text("user_agent"), text("reason"));
+
+    /**
+     * In a replay from the first event, each entity's fields as the window's last event of it leaves them. Its rows
+     * are keyed by event (one execution per window); the entity's latest of them is the one written.
+     */
+    private static final RowStatement REPLAYED_STATE = RowStatement.of("audit_entity_state", """
+            INSERT INTO audit_entity_state AS s (entity_type, entity_id, fields, version)
+            SELECT entity_type, entity_id, fields::jsonb, version
+            FROM (SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, fields, version FROM rows
+                  ORDER BY entity_type, entity_id, version DESC) latest
+            ON CONFLICT (entity_type, entity_id) DO UPDATE SET fields = EXCLUDED.fields, version = EXCLUDED.version
+            WHERE s.version < EXCLUDED.version""",
+            bigint("id"), text("entity_type"), bigint("entity_id"), text("fields"), bigint("version"));
 
     private final ProjectionWrites writes;
 
@@ -105,10 +142,26 @@ public class AuditLogProjection {
         String action = AuditVocabulary.action(event.getClass(), entityType);
         MetaData metaData = message.getMetaData();
         Map<String, Object> fields = AuditFields.of(event, entityId);
-        writes.add(RECORD, aggregate, aggregate, message.getSequenceNumber(), entityType, entityId, action,
-                AuditVocabulary.clearsFields(event.getClass(), action), JsonColumns.write(fields),
-                Columns.timestamp(message.getTimestamp()), number(metaData.get("userId")),
-                number(metaData.get("tokenId")), (String) metaData.get("requestId"),
+        boolean clears = AuditVocabulary.clearsFields(event.getClass(), action);
+        AuditEntities replayed = writes.replayMemory(AuditEntities.class, AuditEntities::new);
+        if (replayed != null && message instanceof TrackedEventMessage<?> tracked) {
+            AuditEntities.Recorded recorded = replayed.apply(entityType, entityId, message.getSequenceNumber(),
+                    clears, JsonColumns.write(fields));
+            if (recorded != null) {
+                long id = tracked.trackingToken().position().orElseThrow();
+                writes.add(REPLAYED, id, id, entityType, entityId, action, recorded.changes(),
+                        Columns.timestamp(message.getTimestamp()), number(metaData.get("userId")),
+                        number(metaData.get("tokenId")), (String) metaData.get("channel"),
+                        (String) metaData.get("requestId"), (String) metaData.get("clientIp"),
+                        (String) metaData.get("userAgent"), reason(metaData, fields));
+                writes.add(REPLAYED_STATE, id, id, entityType, entityId, recorded.fields(),
+                        message.getSequenceNumber());
+            }
+            return;
+        }
+        writes.add(RECORD, aggregate, aggregate, message.getSequenceNumber(), entityType, entityId, action, clears,
+                JsonColumns.write(fields), Columns.timestamp(message.getTimestamp()), number(metaData.get("userId")),
+                number(metaData.get("tokenId")), (String) metaData.get("channel"), (String) metaData.get("requestId"),
                 (String) metaData.get("clientIp"), (String) metaData.get("userAgent"), reason(metaData, fields));
     }
 

@@ -132,6 +132,7 @@ public class AuditLogReads {
         return new AuditRow(rs.getLong("id"), Columns.instant(rs, "at"), rs.getString("entity_type"),
                 rs.getLong("entity_id"), rs.getString("action"),
                 new AuditRow.Actor(actorId, rs.getString("username")), rs.getString("token_prefix"),
+                rs.getObject("token_id") != null ? AuditRow.API_TOKEN : rs.getString("channel"),
                 rs.getString("request_id"), rs.getString("ip_address"), rs.getString("user_agent"),
                 rs.getString("reason"), changes(rs.getString("changes")));
     }

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,26 @@ public final class ProjectionBatch {
     }
 
     private final List<Change> changes = new ArrayList<>();
+    private final List<Function<SQLException, RuntimeException>> failures = new ArrayList<>();
+    private final Map<Class<?>, Object> memory;
+
+    /** A batch of its own: a command's, or a window of a replay that projections keep no memory through. */
+    public ProjectionBatch() {
+        this(null);
+    }
+
+    /**
+     * A window of a replay from the first event: {@code memory} (one map for every window of the replay) holds
+     * what projections remember of the events before it ({@link ProjectionWrites#replayMemory}).
+     */
+    public ProjectionBatch(Map<Class<?>, Object> memory) {
+        this.memory = memory;
+    }
+
+    /** What the replay this batch is a window of remembers of {@code type}, or null where it remembers nothing. */
+    <S> S memory(Class<S> type, Supplier<S> fresh) {
+        return memory == null ? null : type.cast(memory.computeIfAbsent(type, absent -> fresh.get()));
+    }
 
     void add(RowStatement statement, Object key, Object[] values) {
         if (values.length != statement.columns().size()) {
@@ -39,20 +61,44 @@ public final class ProjectionBatch {
         changes.add(new Change(statement, key, values));
     }
 
+    /** {@code translate} turns a failure of this batch it knows (null: not one of its own) into what it means. */
+    void translateFailures(Function<SQLException, RuntimeException> translate) {
+        failures.add(translate);
+    }
+
     public int size() {
         return changes.size();
     }
 
     /** Runs every change on {@code jdbc}'s current connection (the caller's transaction), then forgets them. */
     public void flush(JdbcTemplate jdbc) {
+        flush(jdbc, null);
+    }
+
+    /**
+     * Runs every change, then {@code readBack} (if not null) in the round trip of the last layer, on {@code jdbc}'s
+     * current connection (the caller's transaction), and forgets the changes.
+     */
+    void flush(JdbcTemplate jdbc, ReadBack<?> readBack) {
         if (changes.isEmpty()) {
             return;
         }
         List<Map<RowStatement, List<Object[]>>> layers = layers();
         changes.clear();
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            for (Map<RowStatement, List<Object[]>> layer : layers) {
-                execute(connection, inRunningOrder(layer));
+            try {
+                for (int layer = 0; layer < layers.size(); layer++) {
+                    execute(connection, inRunningOrder(layers.get(layer)),
+                            layer == layers.size() - 1 ? readBack : null);
+                }
+            } catch (SQLException e) {
+                for (Function<SQLException, RuntimeException> translate : failures) {
+                    RuntimeException meaning = translate.apply(e);
+                    if (meaning != null) {
+                        throw meaning;
+                    }
+                }
+                throw e;
             }
             return null;
         });
@@ -79,10 +125,10 @@ public final class ProjectionBatch {
         return layers;
     }
 
-    private static void execute(Connection connection, List<Map.Entry<RowStatement, List<Object[]>>> runs)
-            throws SQLException {
+    private static void execute(Connection connection, List<Map.Entry<RowStatement, List<Object[]>>> runs,
+                                ReadBack<?> readBack) throws SQLException {
         String sql = runs.stream().map(run -> run.getKey().sql(run.getValue().size()))
-                .collect(Collectors.joining(";\n"));
+                .collect(Collectors.joining(";\n")) + (readBack == null ? "" : ";\n" + readBack.sql());
         try (PreparedStatement prepared = connection.prepareStatement(sql)) {
             int parameter = 1;
             for (Map.Entry<RowStatement, List<Object[]>> run : runs) {
@@ -93,8 +139,30 @@ public final class ProjectionBatch {
                             : column(connection, columns.get(c).type(), rows, c));
                 }
             }
-            prepared.execute();
+            if (readBack == null) {
+                prepared.execute();
+                return;
+            }
+            for (Object value : readBack.parameters()) {
+                prepared.setObject(parameter++, value);
+            }
+            read(prepared, readBack);
         }
+    }
+
+    /** Maps the row (if any) of the text's last result, the read's: the writes before it give update counts. */
+    private static <T> void read(PreparedStatement prepared, ReadBack<T> readBack) throws SQLException {
+        boolean isResult = prepared.execute();
+        T last = null;
+        while (isResult || prepared.getUpdateCount() != -1) {
+            if (isResult) {
+                try (ResultSet rows = prepared.getResultSet()) {
+                    last = rows.next() ? readBack.mapper().mapRow(rows, 0) : null;
+                }
+            }
+            isResult = prepared.getMoreResults();
+        }
+        readBack.found(last);
     }
 
     /**
@@ -110,6 +178,7 @@ public final class ProjectionBatch {
                     value -> value instanceof Integer same ? same : Integer.valueOf(((Number) value).intValue()));
             case "bool" -> values(rows, c, new Boolean[rows.size()], Boolean.class::cast);
             case "text" -> values(rows, c, new String[rows.size()], String.class::cast);
+            case "bytea" -> values(rows, c, new byte[rows.size()][], byte[].class::cast);
             default -> connection.createArrayOf(type, values(rows, c, new Object[rows.size()], value -> value));
         };
     }

@@ -5,6 +5,11 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 /**
  * Where projections write. A row goes into the batch of the unit of work it belongs to: live, the command's (one
  * batch for all projections, run in the command's transaction when it prepares to commit, after the events are
@@ -16,6 +21,7 @@ public class ProjectionWrites {
 
     private static final String RESOURCE = ProjectionWrites.class.getName();
     private static final ThreadLocal<ProjectionBatch> COLLECTING = new ThreadLocal<>();
+    private static final ThreadLocal<ReadBack<?>> READING_BACK = new ThreadLocal<>();
 
     private final JdbcTemplate jdbc;
 
@@ -38,6 +44,37 @@ public class ProjectionWrites {
         single.flush(jdbc);
     }
 
+    /**
+     * Whether rows given now go into a batch (a command's, or a replay's window) that writes them later, rather than
+     * being written at once.
+     */
+    public boolean isBatching() {
+        return COLLECTING.get() != null || CurrentUnitOfWork.isStarted();
+    }
+
+    /**
+     * When the batch the rows given now go into fails, {@code translate} says what a failure it knows means (null:
+     * not one of its own). Only while {@link #isBatching}.
+     */
+    public void translateFailures(Function<SQLException, RuntimeException> translate) {
+        ProjectionBatch batch = currentBatch();
+        if (batch == null) {
+            throw new IllegalStateException("No batch to translate the failures of");
+        }
+        batch.translateFailures(translate);
+    }
+
+    /**
+     * What a projection remembers of the events it has been given so far in a replay from the store's first event
+     * (one {@code type} instance per replay and writer lane, made by {@code fresh}; the events come in the store's
+     * order), so that it may work out in memory what it would otherwise read from its tables; null live and in any
+     * replay that does not start from the first event, where it must read its tables as usual.
+     */
+    public <S> S replayMemory(Class<S> type, Supplier<S> fresh) {
+        ProjectionBatch collecting = COLLECTING.get();
+        return collecting == null ? null : collecting.memory(type, fresh);
+    }
+
     /** Runs {@code handling} (event handlers) with every write they make going into {@code batch}. */
     public void collectInto(ProjectionBatch batch, Runnable handling) {
         ProjectionBatch previous = COLLECTING.get();
@@ -53,6 +90,25 @@ public class ProjectionWrites {
         }
     }
 
+    /**
+     * Runs {@code write} (a command, handled on this thread, that commits before it returns) and answers what
+     * {@code read} finds once it has committed: read by the command's batch in its last round trip when there is
+     * one, else read on its own.
+     */
+    public <T> T writeThenRead(Runnable write, ReadBack<T> read) {
+        READING_BACK.set(read);
+        try {
+            write.run();
+        } finally {
+            READING_BACK.remove();
+        }
+        if (read.isRead()) {
+            return read.found();
+        }
+        List<T> found = jdbc.query(read.sql(), read.mapper(), read.parameters().toArray());
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     private ProjectionBatch currentBatch() {
         ProjectionBatch collecting = COLLECTING.get();
         if (collecting != null || !CurrentUnitOfWork.isStarted()) {
@@ -61,7 +117,7 @@ public class ProjectionWrites {
         UnitOfWork<?> command = CurrentUnitOfWork.get().root();
         return command.getOrComputeResource(RESOURCE, key -> {
             ProjectionBatch batch = new ProjectionBatch();
-            command.onPrepareCommit(committing -> batch.flush(jdbc));
+            command.onPrepareCommit(committing -> batch.flush(jdbc, READING_BACK.get()));
             return batch;
         });
     }

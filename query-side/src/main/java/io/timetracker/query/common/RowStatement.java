@@ -93,6 +93,10 @@ public final class RowStatement {
         return new Column(name, "date");
     }
 
+    public static Column bytea(String name) {
+        return new Column(name, "bytea");
+    }
+
     public static Column numeric(String name) {
         return new Column(name, "numeric");
     }

@@ -11,8 +11,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
@@ -71,7 +73,7 @@ final class EventReplay {
      * each lane writes its part of a window in a transaction of its own.
      */
     Reached replay(List<ReadModels.Definition> models, String schema, TrackingToken from, Progress progress) {
-        List<Lane> writers = lanes(models, schema);
+        List<Lane> writers = lanes(models, schema, from == null);
         Deque<Window> inFlight = new ArrayDeque<>();
         TrackingToken position = from;
         long events = 0;
@@ -121,11 +123,15 @@ final class EventReplay {
         return new Reached(position, events);
     }
 
-    /** The models dealt round-robin over at most {@code lanes} lanes. */
-    private List<Lane> lanes(List<ReadModels.Definition> models, String schema) {
+    /**
+     * The models dealt round-robin over at most {@code lanes} lanes; from the first event, each lane's projections
+     * remember what they need of earlier windows ({@link ProjectionWrites#replayMemory}).
+     */
+    private List<Lane> lanes(List<ReadModels.Definition> models, String schema, boolean fromFirst) {
         int count = Math.max(1, Math.min(lanes, models.size()));
         return IntStream.range(0, count).mapToObj(lane -> new Lane(IntStream.range(0, models.size())
-                .filter(i -> i % count == lane).mapToObj(models::get).toList(), schema + "-" + lane, schema)).toList();
+                .filter(i -> i % count == lane).mapToObj(models::get).toList(), schema + "-" + lane, schema,
+                fromFirst ? new HashMap<>() : null)).toList();
     }
 
     /**
@@ -153,12 +159,15 @@ final class EventReplay {
         private final ReplayHandlers handlers;
         private final String schema;
         private final ExecutorService writer;
-        private ProjectionBatch batch = new ProjectionBatch();
+        private final Map<Class<?>, Object> memory;
+        private ProjectionBatch batch;
 
-        Lane(List<ReadModels.Definition> models, String name, String schema) {
+        Lane(List<ReadModels.Definition> models, String name, String schema, Map<Class<?>, Object> memory) {
             this.handlers = new ReplayHandlers(processing, models);
             this.schema = schema;
             this.writer = Background.threads(1, "replay-writer-" + name);
+            this.memory = memory;
+            this.batch = new ProjectionBatch(memory);
         }
 
         void handle(TrackedEventMessage<?> event) {
@@ -171,7 +180,7 @@ final class EventReplay {
          */
         Future<?> write() {
             ProjectionBatch full = batch;
-            batch = new ProjectionBatch();
+            batch = new ProjectionBatch(memory);
             return writer.submit(() -> transactions.executeWithoutResult(status -> {
                 useShadowTables(schema);
                 jdbc.execute("SET LOCAL synchronous_commit = off");

@@ -26,7 +26,7 @@ public class PayrollWeeks {
     @QueryHandler
     public Payroll handle(PayrollWeeksOf query) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String cells = ReportSource.cells(query.filter(), params);
+        String cells = ReportSource.cells(query.filter(), params, true);
         return new Payroll(jdbc.query("""
                 SELECT s.user_id, u.username, extract(isoyear FROM s.work_date)::int AS week_year,
                        extract(week FROM s.work_date)::int AS week_number,

@@ -37,9 +37,8 @@ public class ReportEntries {
     public void forEach(ReportFilter filter, Consumer<ReportEntry> each) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String sql = "SELECT v.*, u.username, c.name AS client_name, p.name AS project_name, t.name AS task_name"
-                + " FROM report_entry_versions v LEFT JOIN users u ON u.id = v.user_id"
-                + " LEFT JOIN clients c ON c.id = v.client_id LEFT JOIN projects p ON p.id = v.project_id"
-                + " LEFT JOIN tasks t ON t.id = v.task_id WHERE " + ReportSource.versions(filter, params)
+                + " FROM report_entry_versions v" + ReportSource.names("v", filter, params)
+                + " WHERE " + ReportSource.versions(filter, params)
                 + " ORDER BY v.start_time, v.entry_id";
         readOnly.executeWithoutResult(status -> jdbc.query(sql, params, rs -> {
             each.accept(new ReportEntry(rs.getLong("entry_id"), rs.getObject("work_date", java.time.LocalDate.class),

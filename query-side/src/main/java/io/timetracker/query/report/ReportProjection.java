@@ -37,7 +37,8 @@ import static io.timetracker.query.common.RowStatement.timestamp;
  */
 @Component
 @ProcessingGroup(ReportProjection.GROUP)
-@ReadModel(name = ReportProjection.GROUP, tables = {"report_entry_versions", "report_day_totals"})
+@ReadModel(name = ReportProjection.GROUP,
+        tables = {"report_entry_versions", "report_day_totals", "report_day_project_totals"})
 public class ReportProjection {
 
     public static final String GROUP = "reports";
@@ -49,6 +50,31 @@ public class ReportProjection {
     /** A version's cell in the day totals, where no project or task is 0. */
     private static final String CELL_OF_VERSION = "work_date, user_id, client_id, coalesce(project_id, 0), "
             + "coalesce(task_id, 0), billable, approval_status";
+
+    /** The cell of the totals of all users. */
+    private static final String PROJECT_CELL = "work_date, client_id, project_id, task_id, billable, approval_status";
+
+    /**
+     * The end of a statement whose CTEs {@code previous} (versions closed) and {@code recorded} (versions recorded,
+     * their cells and seconds) say what changed: both day totals move by the difference.
+     */
+    private static final String MOVE_TOTALS = """
+            , deltas (%1$s, seconds, entries) AS (
+                SELECT %2$s, -seconds, -1 FROM previous
+                UNION ALL
+                SELECT *, 1 FROM recorded
+            ), per_user AS (
+                INSERT INTO report_day_totals AS t (%1$s, seconds, entries)
+                SELECT %1$s, sum(seconds), sum(entries) FROM deltas GROUP BY %1$s
+                HAVING sum(seconds) <> 0 OR sum(entries) <> 0 ORDER BY %1$s
+                ON CONFLICT (%1$s) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
+                       entries = t.entries + EXCLUDED.entries
+            )
+            INSERT INTO report_day_project_totals AS t (%3$s, seconds, entries)
+            SELECT %3$s, sum(seconds), sum(entries) FROM deltas GROUP BY %3$s
+            HAVING sum(seconds) <> 0 OR sum(entries) <> 0 ORDER BY %3$s
+            ON CONFLICT (%3$s) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
+                   entries = t.entries + EXCLUDED.entries""".formatted(CELL, CELL_OF_VERSION, PROJECT_CELL);
 
     private static final RowStatement RECORD = RowStatement.contended("report_entry_versions", """
             WITH previous AS (
@@ -67,17 +93,8 @@ public class ReportProjection {
                                 approval_status), at
                 FROM rows r WHERE r.seconds IS NOT NULL AND NOT EXISTS (
                     SELECT 1 FROM report_entry_versions v WHERE v.entry_id = r.entry_id AND v.version >= r.version)
-                RETURNING %2$s, seconds
-            ), deltas (%1$s, seconds, entries) AS (
-                SELECT %2$s, -seconds, -1 FROM previous
-                UNION ALL
-                SELECT *, 1 FROM recorded
-            )
-            INSERT INTO report_day_totals AS t (%1$s, seconds, entries)
-            SELECT %1$s, sum(seconds), sum(entries) FROM deltas GROUP BY %1$s
-            HAVING sum(seconds) <> 0 OR sum(entries) <> 0 ORDER BY %1$s
-            ON CONFLICT (%1$s) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
-                   entries = t.entries + EXCLUDED.entries""".formatted(CELL, CELL_OF_VERSION),
+                RETURNING %s, seconds
+            )""".formatted(CELL_OF_VERSION) + MOVE_TOTALS,
             bigint("entry_id"), bigint("version"), timestamp("at"), bigint("user_id"), bigint("client_id"),
             bigint("project_id"), bigint("task_id"), date("work_date"), timestamp("start_time"),
             timestamp("end_time"), bigint("seconds"), bool("billable"), text("notes"), text("tags"),
@@ -102,17 +119,8 @@ public class ReportProjection {
                 SELECT p.entry_id, r.version, p.user_id, p.client_id, p.project_id, p.task_id, p.work_date,
                        p.start_time, p.end_time, p.seconds, p.billable, p.notes, p.tags, r.approval_status, r.at
                 FROM previous p JOIN rows r ON r.entry_id = p.entry_id
-                RETURNING %2$s, seconds
-            ), deltas (%1$s, seconds, entries) AS (
-                SELECT %2$s, -seconds, -1 FROM previous
-                UNION ALL
-                SELECT *, 1 FROM recorded
-            )
-            INSERT INTO report_day_totals AS t (%1$s, seconds, entries)
-            SELECT %1$s, sum(seconds), sum(entries) FROM deltas GROUP BY %1$s
-            HAVING sum(seconds) <> 0 OR sum(entries) <> 0 ORDER BY %1$s
-            ON CONFLICT (%1$s) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
-                   entries = t.entries + EXCLUDED.entries""".formatted(CELL, CELL_OF_VERSION),
+                RETURNING %s, seconds
+            )""".formatted(CELL_OF_VERSION) + MOVE_TOTALS,
             bigint("entry_id"), bigint("version"), timestamp("at"), text("approval_status"));
 
     private final ProjectionWrites writes;

@@ -28,6 +28,14 @@ public final class ReportQueries {
     public record Summarize(ReportFilter filter, Grouping grouping) {
     }
 
+    /** Answers {@link FilterNames}: what the filter's user, client and project were called at its instant. */
+    public record NameFilter(ReportFilter filter) {
+    }
+
+    /** The names of the filter's user (full name · username), client and project; null where it names none. */
+    public record FilterNames(String user, String client, String project) {
+    }
+
     /** Answers {@link Payroll}. */
     public record PayrollWeeksOf(ReportFilter filter, boolean approvedOnly) {
     }

@@ -8,7 +8,8 @@ import java.sql.Date;
 
 /**
  * The rows a report reads, as SQL: the versions recorded at the filter's instant, or the current ones — summed per
- * day ({@link #cells}) or one per entry ({@link #versions}) — narrowed by the filter.
+ * day ({@link #cells}) or one per entry ({@link #versions}) — narrowed by the filter, and the names and rates they
+ * are shown with, as they stood at that instant or now ({@link #names}).
  */
 final class ReportSource {
 
@@ -17,22 +18,64 @@ final class ReportSource {
 
     /**
      * A relation of (work_date, user_id, client_id, project_id, task_id, billable, approval_status, seconds,
-     * entries): the day totals now, or the versions recorded at {@code asOf} counted one by one.
+     * entries) whose sums per group are the report's: the day totals now (of all users together, unless
+     * {@code perUser} or the filter names a user; then user_id is null); at {@code asOf}, the day totals less the
+     * current versions recorded after it and plus the versions it had that were replaced after it — so the cost of
+     * a report at an instant follows the changes since, not the entries.
      */
-    static String cells(ReportFilter filter, MapSqlParameterSource params) {
+    static String cells(ReportFilter filter, MapSqlParameterSource params, boolean perUser) {
+        String now = perUser || filter.userId() != null
+                ? "SELECT work_date, user_id, client_id, nullif(project_id, 0) AS project_id, "
+                        + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
+                        + "FROM report_day_totals v WHERE true" + narrowing(filter, params)
+                : "SELECT work_date, NULL::bigint AS user_id, client_id, nullif(project_id, 0) AS project_id, "
+                        + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
+                        + "FROM report_day_project_totals v WHERE true" + narrowing(filter, params);
         if (filter.asOf() == null) {
-            return "(SELECT work_date, user_id, client_id, nullif(project_id, 0) AS project_id, "
-                    + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
-                    + "FROM report_day_totals v WHERE true" + narrowing(filter, params) + ")";
+            return "(" + now + ")";
         }
-        return "(SELECT work_date, user_id, client_id, project_id, task_id, billable, approval_status, seconds, "
-                + "1 AS entries FROM report_entry_versions v WHERE " + recorded(filter, params)
-                + narrowing(filter, params) + ")";
+        params.addValue("asOf", Columns.timestamp(filter.asOf()));
+        String version = "SELECT work_date, user_id, client_id, project_id, task_id, billable, approval_status, ";
+        return "(" + now
+                + " UNION ALL " + version + "-seconds, -1 FROM report_entry_versions v"
+                + " WHERE v.recorded_to IS NULL AND v.recorded_from > :asOf" + narrowing(filter, params)
+                + " UNION ALL " + version + "seconds, 1 FROM report_entry_versions v"
+                + " WHERE v.recorded_to > :asOf AND v.recorded_from <= :asOf" + narrowing(filter, params) + ")";
     }
 
     /** The condition on {@code report_entry_versions v} and the filter's conditions, for one row per entry. */
     static String versions(ReportFilter filter, MapSqlParameterSource params) {
         return recorded(filter, params) + narrowing(filter, params);
+    }
+
+    /**
+     * The joins that name the rows of {@code row} (a relation with user_id, client_id, project_id, task_id): users
+     * {@code u} (username), clients {@code c} (name, default_hourly_rate), projects {@code p} (name, hourly_rate)
+     * and tasks {@code t} (name) — as they are now, or as they were recorded at the filter's instant.
+     */
+    static String names(String row, ReportFilter filter, MapSqlParameterSource params) {
+        return " LEFT JOIN users u ON u.id = " + row + ".user_id"
+                + " LEFT JOIN " + named(filter, params, "clients", ReportNames.CLIENT, "default_hourly_rate")
+                + " c ON c.id = " + row + ".client_id"
+                + " LEFT JOIN " + named(filter, params, "projects", ReportNames.PROJECT, "hourly_rate")
+                + " p ON p.id = " + row + ".project_id"
+                + " LEFT JOIN " + named(filter, params, "tasks", ReportNames.TASK, null) + " t ON t.id = " + row
+                + ".task_id";
+    }
+
+    /**
+     * The live table, or the names (and rates, as {@code rateColumn} when the table has one) recorded at the
+     * filter's instant.
+     */
+    private static String named(ReportFilter filter, MapSqlParameterSource params, String table, String kind,
+                                String rateColumn) {
+        if (filter.asOf() == null) {
+            return table;
+        }
+        params.addValue("asOf", Columns.timestamp(filter.asOf()));
+        return "(SELECT n.id, n.name" + (rateColumn == null ? "" : ", n.hourly_rate AS " + rateColumn) + " FROM "
+                + ReportNames.TABLE + " n WHERE n.kind = '" + kind + "' AND n.recorded_from <= :asOf"
+                + " AND (n.recorded_to IS NULL OR n.recorded_to > :asOf))";
     }
 
     private static String recorded(ReportFilter filter, MapSqlParameterSource params) {

@@ -1,7 +1,10 @@
 package io.timetracker.query.report;
 
+import io.timetracker.query.report.ReportQueries.FilterNames;
 import io.timetracker.query.report.ReportQueries.Group;
 import io.timetracker.query.report.ReportQueries.Grouping;
+import io.timetracker.query.report.ReportQueries.NameFilter;
+import io.timetracker.query.report.ReportQueries.ReportFilter;
 import io.timetracker.query.report.ReportQueries.ReportSummary;
 import io.timetracker.query.report.ReportQueries.Summarize;
 import io.timetracker.query.report.ReportQueries.Totals;
@@ -23,7 +26,8 @@ import java.util.Map;
 /**
  * Summaries: one query sums the report's cells per group, project and client (few rows, whatever the number of
  * entries), and the totals, the groups by project and by the grouping asked for, and the revenue (at each
- * project's rate, else its client's) are added up from those. Names and rates are joined as they are now.
+ * project's rate, else its client's) are added up from those. Names and rates are joined as they stood at the
+ * report's instant (as they are now without one).
  */
 @Component
 public class ReportSummaries {
@@ -46,12 +50,29 @@ public class ReportSummaries {
         List<Cell> cells = jdbc.query("SELECT " + group[0] + " AS group_key, " + group[1] + " AS group_label, "
                 + "s.project_id, p.name AS project_name, coalesce(p.hourly_rate, c.default_hourly_rate) AS rate, "
                 + "sum(s.seconds) AS seconds, coalesce(sum(s.seconds) FILTER (WHERE s.billable), 0) AS billable, "
-                + "sum(s.entries) AS entries FROM " + ReportSource.cells(query.filter(), params) + " s"
-                + " LEFT JOIN projects p ON p.id = s.project_id LEFT JOIN clients c ON c.id = s.client_id"
-                + " LEFT JOIN users u ON u.id = s.user_id LEFT JOIN tasks t ON t.id = s.task_id"
+                + "sum(s.entries) AS entries FROM "
+                + ReportSource.cells(query.filter(), params, query.grouping() == Grouping.USER) + " s"
+                + ReportSource.names("s", query.filter(), params)
                 + " GROUP BY 1, 2, s.project_id, p.name, s.client_id, rate HAVING sum(s.entries) > 0", params,
                 (rs, row) -> cell(rs));
         return summary(cells, periodic(query.grouping()));
+    }
+
+    @QueryHandler
+    public FilterNames handle(NameFilter query) {
+        ReportFilter filter = query.filter();
+        MapSqlParameterSource params = new MapSqlParameterSource("userId", filter.userId())
+                .addValue("clientId", filter.clientId()).addValue("projectId", filter.projectId());
+        return jdbc.queryForObject("SELECT u.username, u.full_name, c.name AS client_name, p.name AS project_name"
+                + " FROM (SELECT CAST(:userId AS bigint) AS user_id, CAST(:clientId AS bigint) AS client_id,"
+                + " CAST(:projectId AS bigint) AS project_id, CAST(NULL AS bigint) AS task_id) f"
+                + ReportSource.names("f", filter, params), params, (rs, row) -> {
+                    String username = rs.getString("username");
+                    String fullName = rs.getString("full_name");
+                    return new FilterNames(fullName == null || fullName.isBlank() ? username
+                            : fullName + " · " + username, rs.getString("client_name"),
+                            rs.getString("project_name"));
+                });
     }
 
     private static Cell cell(ResultSet rs) throws SQLException {

@@ -14,20 +14,41 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Answers searches from {@code search_documents}: a document matches when it has every word of the query (full
- * text, case-insensitive) or the query is similar to a part of its text (trigram word similarity: partial words,
- * typos). Whole-word matches rank first, then by similarity, each type limited on its own.
+ * Answers searches from {@code search_documents}, best matches first in three tiers: documents with every word of
+ * the query (score 2), then those with words that begin with each of its words (score 1) — both found by the GIN
+ * index of the stored words, so a candidate costs no text processing — then, only for a type that has fewer than
+ * {@code limit} of those, documents the query is similar to (trigram word similarity: typos, words found from their
+ * middle; the score is the similarity, below 1). Within a tier a shorter text, a closer match, ranks first. Each
+ * type keeps its best {@code limit}; a caller searches only the types it may (of an owned type, its own documents).
  */
 @Component
 public class SearchIndex {
 
-    private static final String SEARCH_TYPE = """
-            SELECT d.type, d.id, d.title, d.description, d.badge,
-                   (CASE WHEN to_tsvector('simple', d.search_text) @@ q.words THEN 1 ELSE 0 END)
-                       + word_similarity(:text, d.search_text) AS score
-            FROM search_documents d, plainto_tsquery('simple', :text) q(words)
-            WHERE d.type = :type AND (to_tsvector('simple', d.search_text) @@ q.words OR :text <%% d.search_text)%s
-            ORDER BY score DESC, d.id LIMIT :limit""";
+    /** The query's words, and each of them as a prefix ({@code 'word':*}). */
+    private static final String QUERY = "SELECT words, regexp_replace(words::text, '''( |$)', ''':*\\1', 'g')::tsquery"
+            + " AS prefixes FROM plainto_tsquery('simple', :text) words";
+
+    /** The documents with the query's words, or with words beginning with them. */
+    private static final String WORDS = """
+            SELECT type, id, title, description, badge, score FROM (
+                SELECT d.type, d.id, d.title, d.description, d.badge, m.score,
+                       row_number() OVER (PARTITION BY d.type ORDER BY m.score DESC, length(d.search_text), d.id)
+                           AS place
+                FROM search_documents d CROSS JOIN (%s) q
+                CROSS JOIN LATERAL (SELECT CASE WHEN d.search_words @@ q.words THEN 2 ELSE 1 END AS score) m
+                WHERE d.search_words @@ q.prefixes AND (%s)
+            ) ranked WHERE place <= :limit ORDER BY score DESC, place, type, id""";
+
+    /** The documents the query is similar to that did not match by their words. */
+    private static final String SIMILAR = """
+            SELECT type, id, title, description, badge, score FROM (
+                SELECT d.type, d.id, d.title, d.description, d.badge, m.score,
+                       row_number() OVER (PARTITION BY d.type ORDER BY m.score DESC, length(d.search_text), d.id)
+                           AS place
+                FROM search_documents d CROSS JOIN (%s) q
+                CROSS JOIN LATERAL (SELECT word_similarity(:text, d.search_text) AS score) m
+                WHERE :text <%% d.search_text AND NOT d.search_words @@ q.prefixes AND (%s)
+            ) ranked WHERE place <= :limit ORDER BY score DESC, place, type, id""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -37,16 +58,38 @@ public class SearchIndex {
 
     @QueryHandler
     public SearchResults handle(Search search) {
-        List<Hit> hits = new ArrayList<>();
-        for (TypeScope scope : search.types()) {
-            MapSqlParameterSource params = new MapSqlParameterSource("text", search.text())
-                    .addValue("type", scope.type()).addValue("limit", search.limit())
-                    .addValue("ownerId", scope.ownerId());
-            hits.addAll(jdbc.query(SEARCH_TYPE.formatted(scope.ownerId() == null ? "" : " AND d.owner_id = :ownerId"),
-                    params, (rs, row) -> new Hit(rs.getString("type"), rs.getLong("id"), rs.getString("title"),
-                            rs.getString("description"), rs.getString("badge"), rs.getDouble("score"))));
+        List<Hit> hits = new ArrayList<>(query(WORDS, search, search.types()));
+        List<TypeScope> few = search.types().stream()
+                .filter(scope -> count(hits, scope.type()) < search.limit()).toList();
+        for (Hit similar : query(SIMILAR, search, few)) {
+            if (count(hits, similar.type()) < search.limit()) {
+                hits.add(similar);
+            }
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());
         return new SearchResults(hits);
+    }
+
+    private static long count(List<Hit> hits, String type) {
+        return hits.stream().filter(hit -> hit.type().equals(type)).count();
+    }
+
+    /** The statement's hits of the types {@code scopes} name, up to the limit each. */
+    private List<Hit> query(String statement, Search search, List<TypeScope> scopes) {
+        if (scopes.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("text", search.text())
+                .addValue("limit", search.limit());
+        List<String> types = new ArrayList<>();
+        for (TypeScope scope : scopes) {
+            int n = types.size();
+            params.addValue("type" + n, scope.type()).addValue("owner" + n, scope.ownerId());
+            types.add(scope.ownerId() == null ? "d.type = :type" + n
+                    : "(d.type = :type" + n + " AND d.owner_id = :owner" + n + ")");
+        }
+        return jdbc.query(statement.formatted(QUERY, String.join(" OR ", types)), params,
+                (rs, row) -> new Hit(rs.getString("type"), rs.getLong("id"), rs.getString("title"),
+                        rs.getString("description"), rs.getString("badge"), rs.getDouble("score")));
     }
 }

@@ -11,6 +11,7 @@ import io.timetracker.events.timeentry.TimerStopped;
 import io.timetracker.query.common.Columns;
 import io.timetracker.query.common.PageResult;
 import io.timetracker.query.common.ProjectionWrites;
+import io.timetracker.query.common.ReadBack;
 import io.timetracker.query.common.ReadModel;
 import io.timetracker.query.common.ReadQueries;
 import io.timetracker.query.common.RowStatement;
@@ -201,6 +202,12 @@ public class TimeEntryProjection {
     public Versioned handle(TimeEntryQueries.FindRunningTimer query) {
         return one(" WHERE e.user_id = :userId AND e.end_time IS NULL",
                 new MapSqlParameterSource("userId", query.userId()));
+    }
+
+    /** The entry as {@link TimeEntryQueries.FindTimeEntry} answers it, read by the write that creates or changes it. */
+    public ReadBack<Versioned<TimeEntryView>> written(long entryId) {
+        return new ReadBack<>(SELECT_NAMES + "time_entries" + JOIN_NAMES + " WHERE e.id = ?", List.of(entryId),
+                (rs, row) -> new Versioned<>(view(rs), rs.getLong("version")));
     }
 
     /**

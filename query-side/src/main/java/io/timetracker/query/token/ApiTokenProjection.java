@@ -94,8 +94,9 @@ public class ApiTokenProjection {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public PageResult handle(ApiTokenQueries.ListApiTokens query) {
-        return readQueries.page(SELECT_VIEW, "ORDER BY created_at DESC, id DESC",
-                new MapSqlParameterSource(), query.page(), VIEW);
+        MapSqlParameterSource params = new MapSqlParameterSource("userId", query.userId());
+        return readQueries.page(SELECT_VIEW + (query.userId() == null ? "" : " WHERE t.user_id = :userId"),
+                "ORDER BY created_at DESC, id DESC", params, query.page(), VIEW);
     }
 
     @QueryHandler

@@ -15,8 +15,8 @@ public final class ApiTokenQueries {
     public record FindApiToken(long tokenId) {
     }
 
-    /** Answers {@code PageResult<ApiTokenView>}, newest first. */
-    public record ListApiTokens(PageRequest page) {
+    /** Answers {@code PageResult<ApiTokenView>}, newest first: all of them, or {@code userId}'s (when not null). */
+    public record ListApiTokens(Long userId, PageRequest page) {
     }
 
     /** Answers {@link TokenCredential}, or null when no token has this SHA-256 digest. */
