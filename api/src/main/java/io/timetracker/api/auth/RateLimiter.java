@@ -1,12 +1,16 @@
 package io.timetracker.api.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import org.slf4j.Logger;
@@ -25,8 +29,10 @@ import java.time.Instant;
  * and refills gradually, one request every minute/limit, so a client that spent its minute gets requests back one by
  * one, never a second full burst at a window edge; an hourly limit, when given, is a second bandwidth of the same
  * bucket. Each decision is one short transaction ({@code SELECT ... FOR UPDATE} of the bucket's row, then its
- * update); a row whose bucket has refilled expires and is deleted by {@link #removeExpired()}, since a missing
- * bucket starts full anyway.
+ * update, in an unlogged table); requests to one bucket that arrive on this node while its transaction runs are
+ * batched by Bucket4j into the next one, so a token sending many requests at once does not queue them on the row's
+ * lock one by one (batching needs the bucket's proxy kept, hence {@code proxies}). A row whose bucket has refilled
+ * expires and is deleted by {@link #removeExpired()}, since a missing bucket starts full anyway.
  */
 @Component
 public class RateLimiter {
@@ -65,6 +71,9 @@ public class RateLimiter {
     private static final int REMOVED_PER_STATEMENT = 1000;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    /** Only what batches this node's requests: a proxy dropped from here loses no state (that is in the table). */
+    private final Cache<String, Bucket> proxies = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
     private final Clock clock;
 
     public RateLimiter(DataSource dataSource, Clock clock) {
@@ -90,7 +99,8 @@ public class RateLimiter {
     public Decision acquire(String key, Limit limit) {
         ConsumptionProbe probe;
         try {
-            probe = buckets.builder().build(key + " " + limit, limit::configuration).tryConsumeAndReturnRemaining(1);
+            probe = proxies.get(key + " " + limit, id -> buckets.builder().withOptimization(Optimizations.batching())
+                    .build(id, limit::configuration)).tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException unreachable) {
             log.warn("Rate limit store unavailable, request to {} let through: {}", key, unreachable.toString());
             return new Decision(true, limit.perMinute(), limit.perMinute(), clock.instant().getEpochSecond(), 0);
