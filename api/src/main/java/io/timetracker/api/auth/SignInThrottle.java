@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Limits sign-in attempts to the admin web, before any password is checked: per client address, together with the
- * API's sign-in ({@code timetracker.rate-limit.login-per-minute}, the same counter), and per account name, from
+ * API's sign-in ({@code timetracker.rate-limit.login-per-minute}, the same bucket), and per account name, from
  * whatever address ({@code timetracker.admin.sign-in-attempts-per-minute}), so that a password cannot be guessed
  * from many addresses either. A throttled attempt is refused with 429, even with the right password.
  */
