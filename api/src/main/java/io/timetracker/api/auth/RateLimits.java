@@ -15,7 +15,9 @@ import java.io.IOException;
  * The contract's rate limits for one request: per token when the caller authenticated (per administrator for the
  * admin web's sessions), per client IP
  * otherwise (public endpoints, and requests refused with 401, so guessing tokens is limited too); sign-in
- * attempts (whatever the spelling of their path: the route decides) have their own, tighter per-IP limit. Every answer carries the {@code X-RateLimit-*} headers.
+ * attempts (whatever the spelling of their path: the route decides) have their own, tighter per-IP limit. The limits
+ * are token buckets shared by every node ({@link RateLimiter}). Every answer carries the {@code X-RateLimit-*}
+ * headers: the per-minute limit, the requests left now, and when the bucket is full again.
  */
 @Component
 public class RateLimits {
@@ -23,9 +25,8 @@ public class RateLimits {
     private final RateLimiter limiter;
     private final RouteTable routes;
     private final ErrorWriter errors;
-    private final int perMinute;
-    private final int perHour;
-    private final int loginPerMinute;
+    private final RateLimiter.Limit perCaller;
+    private final RateLimiter.Limit signIns;
 
     public RateLimits(RateLimiter limiter, RouteTable routes, ErrorWriter errors,
                       @Value("${timetracker.rate-limit.per-minute}") int perMinute,
@@ -34,9 +35,8 @@ public class RateLimits {
         this.limiter = limiter;
         this.routes = routes;
         this.errors = errors;
-        this.perMinute = perMinute;
-        this.perHour = perHour;
-        this.loginPerMinute = loginPerMinute;
+        this.perCaller = new RateLimiter.Limit(perMinute, perHour);
+        this.signIns = RateLimiter.Limit.perMinute(loginPerMinute);
     }
 
     /**
@@ -48,10 +48,10 @@ public class RateLimits {
         Caller caller = RequestContext.caller(request);
         String ip = RequestContext.clientIp(request);
         RateLimiter.Decision decision = routes.accessFor(request).signIn()
-                ? limiter.acquire("login:" + ip, loginPerMinute, Integer.MAX_VALUE)
+                ? limiter.acquire("login:" + ip, signIns)
                 : limiter.acquire(caller == null ? "ip:" + ip
                         : caller.webSession() ? "web-session:" + caller.userId() : "token:" + caller.tokenId(),
-                        perMinute, perHour);
+                        perCaller);
         response.setHeader("X-RateLimit-Limit", String.valueOf(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", String.valueOf(decision.remaining()));
         response.setHeader("X-RateLimit-Reset", String.valueOf(decision.resetEpochSecond()));

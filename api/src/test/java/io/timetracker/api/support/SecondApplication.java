@@ -60,7 +60,13 @@ public final class SecondApplication implements AutoCloseable {
      * node uses); closing it leaves the database alone.
      */
     public static SecondApplication startOnSameDatabase(DataSource dataSource, String... properties) {
-        return start(jdbcUrl(dataSource), new JdbcTemplate(dataSource), null, List.of(), properties);
+        return startOnSameDatabase(dataSource, List.of(), properties);
+    }
+
+    /** As {@link #startOnSameDatabase(DataSource, String...)}, with more configuration classes (a test's own beans). */
+    public static SecondApplication startOnSameDatabase(DataSource dataSource, List<Class<?>> sources,
+                                                        String... properties) {
+        return start(jdbcUrl(dataSource), new JdbcTemplate(dataSource), null, sources, properties);
     }
 
     private static SecondApplication start(String jdbcUrl, JdbcTemplate server, String ownDatabase,
