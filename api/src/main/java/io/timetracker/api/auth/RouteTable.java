@@ -60,7 +60,7 @@ public class RouteTable implements SmartInitializingSingleton {
         if (request.getAttribute(key) instanceof RouteAccess known) {
             return known;
         }
-        HttpServletRequest probe = new SideEffectFreeRequest(request);
+        SideEffectFreeRequest probe = new SideEffectFreeRequest(request);
         RouteAccess access = RouteAccess.of(handlerFor(probe));
         request.setAttribute(key, access);
         if (probe.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String template) {
@@ -81,7 +81,11 @@ public class RouteTable implements SmartInitializingSingleton {
 
     /** The handler method the router would dispatch {@code request} to, or null (no route, or a resource). */
     public HandlerMethod handlerFor(HttpServletRequest request) {
-        HttpServletRequest probe = request instanceof SideEffectFreeRequest own ? own : new SideEffectFreeRequest(request);
+        return handlerFor(new SideEffectFreeRequest(request));
+    }
+
+    /** The lookup on a probe whose attributes (the matched pattern among them) the caller may read afterwards. */
+    private HandlerMethod handlerFor(SideEffectFreeRequest probe) {
         ServletRequestPathUtils.parseAndCache(probe);
         try {
             HandlerExecutionChain chain = mapping.getHandler(probe);
