@@ -76,15 +76,34 @@ public final class SecondApplication implements AutoCloseable {
                 "timetracker.bootstrap.admin-token=" + ApiClient.ADMIN_TOKEN,
                 "timetracker.bootstrap.admin-password=" + ApiClient.ADMIN_PASSWORD));
         all.addAll(List.of(properties));
+        CompletableFuture<ConfigurableApplicationContext> context = CompletableFuture.supplyAsync(() ->
+                // as command-line arguments, which win over application.yml and the environment
+                application(sources).run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
+        return new SecondApplication(port, server, ownDatabase, context);
+    }
+
+    /**
+     * The application in a process of its own ({@link NodeProcess}): as in this JVM, the tests' configurations are
+     * kept out of it, although they are on its class path.
+     */
+    public static void main(String[] args) {
+        application(List.of()).run(args);
+    }
+
+    private static SpringApplicationBuilder application(List<Class<?>> sources) {
         List<Class<?>> allSources = new ArrayList<>(List.of(TimeTrackerApplication.class));
         allSources.addAll(sources);
-        CompletableFuture<ConfigurableApplicationContext> context = CompletableFuture.supplyAsync(() ->
-                new SpringApplicationBuilder(allSources.toArray(Class<?>[]::new))
-                        .initializers(app -> app.getBeanFactory().registerSingleton(
-                                TestClassesExcluded.class.getName(), new TestClassesExcluded()))
-                        // as command-line arguments, which win over application.yml and the environment
-                        .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
-        return new SecondApplication(port, server, ownDatabase, context);
+        return new SpringApplicationBuilder(allSources.toArray(Class<?>[]::new))
+                .initializers(app -> app.getBeanFactory().registerSingleton(
+                        TestClassesExcluded.class.getName(), new TestClassesExcluded()));
+    }
+
+    static String jdbcUrlOf(DataSource dataSource) {
+        return jdbcUrl(dataSource);
+    }
+
+    static int unusedPort() {
+        return freePort();
     }
 
     public int port() {
