@@ -11,22 +11,24 @@
 -- rolling deployment. A writer cannot choose the hash: the trigger overwrites whatever it sends. Only inserts are
 -- hashed; an UPDATE of a stored event keeps the old hash and so shows as a break.
 
--- What an event says, in a canonical form: the fixed-width numbers, then each other column as its length (int4,
--- -1 for NULL) and its UTF-8 bytes; every column Axon reads back, and the global index (the order of replay).
+-- One column in the canonical form: its length in bytes (int4, -1 for NULL), then its bytes.
+CREATE FUNCTION event_field(value bytea) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(int4send(octet_length(value)) || value, int4send(-1))
+$$;
+
+-- What an event says, in a canonical form: the global index (the order of replay) and the sequence number as int8,
+-- then every other column Axon reads back, text as UTF-8.
 CREATE FUNCTION event_digest(e domain_event_entry) RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT sha256(int8send(e.global_index) || int8send(e.sequence_number)
-        || coalesce(int4send(octet_length(e.aggregate_identifier::text)) || convert_to(e.aggregate_identifier, 'UTF8'), int4send(-1))
-        || coalesce(int4send(octet_length(e.type::text)) || convert_to(e.type, 'UTF8'), int4send(-1))
-        || coalesce(int4send(octet_length(e.event_identifier::text)) || convert_to(e.event_identifier, 'UTF8'), int4send(-1))
-        || coalesce(int4send(octet_length(e.time_stamp::text)) || convert_to(e.time_stamp, 'UTF8'), int4send(-1))
-        || coalesce(int4send(octet_length(e.payload_type::text)) || convert_to(e.payload_type, 'UTF8'), int4send(-1))
-        || coalesce(int4send(octet_length(e.payload_revision::text)) || convert_to(e.payload_revision, 'UTF8'), int4send(-1))
-        || coalesce(int4send(octet_length(e.payload)) || e.payload, int4send(-1))
-        || coalesce(int4send(octet_length(e.meta_data)) || e.meta_data, int4send(-1)))
+        || event_field(convert_to(e.aggregate_identifier, 'UTF8')) || event_field(convert_to(e.type, 'UTF8'))
+        || event_field(convert_to(e.event_identifier, 'UTF8')) || event_field(convert_to(e.time_stamp, 'UTF8'))
+        || event_field(convert_to(e.payload_type, 'UTF8')) || event_field(convert_to(e.payload_revision, 'UTF8'))
+        || event_field(e.payload) || event_field(e.meta_data))
 $$;
 
 -- One link of the chain: the previous event's hash (NULL for an aggregate's first event) and this event's digest.
-CREATE FUNCTION event_chain_link(previous bytea, digest bytea) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+CREATE FUNCTION event_chain_link(previous bytea, digest bytea) RETURNS bytea
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT sha256(coalesce(previous, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
                   || digest)
 $$;
@@ -45,6 +47,7 @@ FROM (SELECT global_index, pg_temp.event_chain(digest) OVER (PARTITION BY aggreg
       FROM (SELECT global_index, aggregate_identifier, sequence_number, event_digest(d) AS digest
             FROM domain_event_entry d OFFSET 0) digests) c
 WHERE e.global_index = c.global_index;
+DROP AGGREGATE pg_temp.event_chain(bytea);
 
 ALTER TABLE domain_event_entry ALTER COLUMN event_hash SET NOT NULL;
 

@@ -8,6 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ThreadLocalRandom;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,6 +26,32 @@ class IntegrityApiTest extends EndToEndTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Test
+    void theEventsOfOneCommandChainToEachOther() {
+        long project = createProject(unique("Integrity"), createClient(unique("Integrity")));
+        // a day of its own, far from every other test's entries of the administrator
+        Instant start = Instant.parse("2003-01-01T09:00:00Z")
+                .plus(ThreadLocalRandom.current().nextInt(3650), ChronoUnit.DAYS);
+        Response entry = admin.post("/api/v1/time-entries", """
+                {"project_id": %d, "start_time": "%s", "end_time": "%s"}"""
+                .formatted(project, start, start.plusSeconds(3600)));
+        assertThat(entry.status()).as(entry.raw()).isEqualTo(201);
+        long entryId = entry.body().get("time_entry").get("id").asLong();
+        Response requested = admin.post("/api/v1/time-entries/" + entryId + "/request-approval",
+                "{\"approver_ids\": [%d]}".formatted(createUser("manager")));
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(201);
+
+        // a change of a submitted entry cancels the request: two events of one aggregate in one insert
+        Response changed = admin.put("/api/v1/time-entries/" + entryId, "{\"notes\": \"changed\"}");
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+
+        assertThat(jdbc.queryForObject("""
+                SELECT count(DISTINCT xact_id) = 1 AND count(*) = 2 FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND sequence_number IN (2, 3)""", Boolean.class,
+                AggregateIds.of(AggregateIds.TIME_ENTRY, entryId))).isTrue();
+        assertIntact();
+    }
 
     @Test
     void anEventChangedInTheDatabaseIsTheFirstBreak() {
@@ -75,8 +105,9 @@ class IntegrityApiTest extends EndToEndTest {
             assertThat(first.get("mismatch").asString()).isEqualTo("sequence");
             assertThat(first.get("previous_sequence_number").asLong()).isZero();
         } finally {
-            jdbc.update("INSERT INTO domain_event_entry SELECT * FROM json_populate_record(NULL::domain_event_entry, ?::json)",
-                    row);
+            jdbc.update("""
+                    INSERT INTO domain_event_entry
+                    SELECT * FROM json_populate_record(NULL::domain_event_entry, ?::json)""", row);
         }
         assertIntact();
     }

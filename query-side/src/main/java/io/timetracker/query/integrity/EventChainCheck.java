@@ -62,8 +62,10 @@ public class EventChainCheck {
                    min(global_index) FILTER (WHERE mismatch IS NOT NULL), coalesce(max(global_index), 0)
             FROM (%s) checked""".formatted(CHECKED.formatted(""));
 
-    private static final String ONE = "SELECT * FROM (%s) checked WHERE global_index = ?".formatted(CHECKED.formatted(
-            "WHERE aggregate_identifier = (SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = ?)"));
+    private static final String ONE = "SELECT * FROM (%s) checked WHERE global_index = ?".formatted(
+            CHECKED.formatted("""
+                    WHERE aggregate_identifier = (SELECT aggregate_identifier FROM domain_event_entry
+                                                  WHERE global_index = ?)"""));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
