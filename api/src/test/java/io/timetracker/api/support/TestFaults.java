@@ -11,6 +11,8 @@ import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -103,13 +105,23 @@ public class TestFaults {
         }
     }
 
-    /** An inline event handler that holds the transaction of a client created {@value #COMMITS_LATE}. */
+    /**
+     * An inline event handler that holds the transaction of a client created {@value #COMMITS_LATE} just before it
+     * commits: after every prepare-commit step, so its events and read model rows are written (the projections'
+     * batch appends the events in its round trip), and their ids taken, but not yet visible to others.
+     */
     public static class LateCommittingProjection {
 
         @EventHandler
         void on(ClientCreated event) {
             if (event.details().name().startsWith(COMMITS_LATE)) {
-                lateCommits.hold();
+                LateCommits held = lateCommits;
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        held.hold();
+                    }
+                });
             }
         }
     }
