@@ -155,6 +155,22 @@ class ControlledClockApiTest extends EndToEndTest {
     }
 
     @Test
+    void healthProbesAreNeitherCountedNorRefused() {
+        ApiClient anonymous = anonymous(admin);
+
+        for (int probe = 0; probe < 8; probe++) {
+            for (String path : List.of("/api/v1/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
+                Response answer = anonymous.get(path);
+                assertThat(answer.status()).as(path).isEqualTo(200);
+                assertThat(answer.header("X-RateLimit-Remaining")).as(path).isNull();
+            }
+        }
+
+        assertThat(anonymous.get("/api/v1/info").header("X-RateLimit-Remaining"))
+                .as("the address's bucket is untouched by 24 probes").isEqualTo("4");
+    }
+
+    @Test
     void aBucketSpentAtTheEndOfAMinuteIsNotFullAgainAtTheStartOfTheNext() {
         ApiClient limited = admin.as(issue(admin, createUser("user"), "read:users").token());
         Instant minute = clock.instant();
