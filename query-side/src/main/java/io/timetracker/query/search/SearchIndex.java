@@ -29,26 +29,29 @@ public class SearchIndex {
             + " AS prefixes FROM plainto_tsquery('simple', :text) words";
 
     /** The documents with the query's words, or with words beginning with them. */
-    private static final String WORDS = """
-            SELECT type, id, title, description, badge, score FROM (
-                SELECT d.type, d.id, d.title, d.description, d.badge, m.score,
-                       row_number() OVER (PARTITION BY d.type ORDER BY m.score DESC, length(d.search_text), d.id)
-                           AS place
-                FROM search_documents d CROSS JOIN (%s) q
-                CROSS JOIN LATERAL (SELECT CASE WHEN d.search_words @@ q.words THEN 2 ELSE 1 END AS score) m
-                WHERE d.search_words @@ q.prefixes AND (%s)
-            ) ranked WHERE place <= :limit ORDER BY score DESC, place, type, id""";
+    private static final String WORDS = ranked("CASE WHEN d.search_words @@ q.words THEN 2 ELSE 1 END",
+            "d.search_words @@ q.prefixes");
 
     /** The documents the query is similar to that did not match by their words. */
-    private static final String SIMILAR = """
-            SELECT type, id, title, description, badge, score FROM (
-                SELECT d.type, d.id, d.title, d.description, d.badge, m.score,
-                       row_number() OVER (PARTITION BY d.type ORDER BY m.score DESC, length(d.search_text), d.id)
-                           AS place
-                FROM search_documents d CROSS JOIN (%s) q
-                CROSS JOIN LATERAL (SELECT word_similarity(:text, d.search_text) AS score) m
-                WHERE :text <%% d.search_text AND NOT d.search_words @@ q.prefixes AND (%s)
-            ) ranked WHERE place <= :limit ORDER BY score DESC, place, type, id""";
+    private static final String SIMILAR = ranked("word_similarity(:text, d.search_text)",
+            ":text <%% d.search_text AND NOT d.search_words @@ q.prefixes");
+
+    /**
+     * Each type's best {@code limit} documents by {@code score} where {@code condition} holds, a shorter text first
+     * among equals; formatted with the query's relation and the types' condition.
+     */
+    private static String ranked(String score, String condition) {
+        return """
+                SELECT type, id, title, description, badge, score FROM (
+                    SELECT d.type, d.id, d.title, d.description, d.badge, m.score,
+                           row_number() OVER (PARTITION BY d.type ORDER BY m.score DESC, length(d.search_text), d.id)
+                               AS place
+                    FROM search_documents d CROSS JOIN (%s) q
+                    CROSS JOIN LATERAL (SELECT {score} AS score) m
+                    WHERE {condition} AND (%s)
+                ) ranked WHERE place <= :limit ORDER BY score DESC, place, type, id"""
+                .replace("{score}", score).replace("{condition}", condition);
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
 
