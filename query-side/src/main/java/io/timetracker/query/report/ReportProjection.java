@@ -38,7 +38,7 @@ import static io.timetracker.query.common.RowStatement.timestamp;
 @Component
 @ProcessingGroup(ReportProjection.GROUP)
 @ReadModel(name = ReportProjection.GROUP,
-        tables = {"report_entry_versions", "report_day_totals", "report_day_project_totals"})
+        tables = {"report_entry_versions", "report_day_totals", "report_day_project_totals"}, version = 2)
 public class ReportProjection {
 
     public static final String GROUP = "reports";
@@ -55,12 +55,33 @@ public class ReportProjection {
     private static final String PROJECT_CELL = "work_date, client_id, project_id, task_id, billable, approval_status";
 
     /**
+     * The totals of all users are spread over this many rows per cell (by entry), so that people booking on one
+     * project on one day rarely wait for each other's row lock; a report sums them. Few, since every report of
+     * everyone reads them all.
+     */
+    static final int PROJECT_CELL_SHARDS = 4;
+
+    /** A version's shard of the totals of all users. */
+    private static final String SHARD = "entry_id % " + PROJECT_CELL_SHARDS;
+
+    /**
+     * The current version of the entry of row {@code r}, if any: its newest version before the row's, unless that
+     * one was closed. Found by the primary key alone, whatever the planner guesses: a condition on
+     * {@code recorded_to} inside the lookup would let it pick a partial index of all current versions and, with no
+     * statistics yet (a new table, no autovacuum), read all of them on every write.
+     */
+    private static final String CURRENT_VERSION = """
+            LATERAL (SELECT * FROM report_entry_versions v WHERE v.entry_id = r.entry_id AND v.version < r.version
+                     ORDER BY v.version DESC LIMIT 1) v
+            WHERE v.recorded_to IS NULL""";
+
+    /**
      * The end of a statement whose CTEs {@code previous} (versions closed) and {@code recorded} (versions recorded,
-     * their cells and seconds) say what changed: both day totals move by the difference.
+     * their cells, shards and seconds) say what changed: both day totals move by the difference.
      */
     private static final String MOVE_TOTALS = """
-            , deltas (%1$s, seconds, entries) AS (
-                SELECT %2$s, -seconds, -1 FROM previous
+            , deltas (%1$s, shard, seconds, entries) AS (
+                SELECT %2$s, %4$s, -seconds, -1 FROM previous
                 UNION ALL
                 SELECT *, 1 FROM recorded
             ), per_user AS (
@@ -70,19 +91,18 @@ public class ReportProjection {
                 ON CONFLICT (%1$s) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
                        entries = t.entries + EXCLUDED.entries
             )
-            INSERT INTO report_day_project_totals AS t (%3$s, seconds, entries)
-            SELECT %3$s, sum(seconds), sum(entries) FROM deltas GROUP BY %3$s
-            HAVING sum(seconds) <> 0 OR sum(entries) <> 0 ORDER BY %3$s
-            ON CONFLICT (%3$s) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
-                   entries = t.entries + EXCLUDED.entries""".formatted(CELL, CELL_OF_VERSION, PROJECT_CELL);
+            INSERT INTO report_day_project_totals AS t (%3$s, shard, seconds, entries)
+            SELECT %3$s, shard, sum(seconds), sum(entries) FROM deltas GROUP BY %3$s, shard
+            HAVING sum(seconds) <> 0 OR sum(entries) <> 0 ORDER BY %3$s, shard
+            ON CONFLICT (%3$s, shard) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
+                   entries = t.entries + EXCLUDED.entries""".formatted(CELL, CELL_OF_VERSION, PROJECT_CELL, SHARD);
 
     private static final RowStatement RECORD = RowStatement.contended("report_entry_versions", """
             WITH previous AS (
-                SELECT v.* FROM report_entry_versions v JOIN rows r ON r.entry_id = v.entry_id
-                WHERE v.recorded_to IS NULL AND v.version < r.version
+                SELECT v.* FROM rows r, %s
             ), closed AS (
-                UPDATE report_entry_versions v SET recorded_to = r.at FROM rows r
-                WHERE v.entry_id = r.entry_id AND v.recorded_to IS NULL AND v.version < r.version
+                UPDATE report_entry_versions v SET recorded_to = r.at FROM rows r, previous p
+                WHERE v.entry_id = p.entry_id AND v.version = p.version AND r.entry_id = p.entry_id
             ), recorded AS (
                 INSERT INTO report_entry_versions (entry_id, version, user_id, client_id, project_id, task_id,
                                                    work_date, start_time, end_time, seconds, billable, notes, tags,
@@ -93,8 +113,8 @@ public class ReportProjection {
                                 approval_status), at
                 FROM rows r WHERE r.seconds IS NOT NULL AND NOT EXISTS (
                     SELECT 1 FROM report_entry_versions v WHERE v.entry_id = r.entry_id AND v.version >= r.version)
-                RETURNING %s, seconds
-            )""".formatted(CELL_OF_VERSION) + MOVE_TOTALS,
+                RETURNING %s, %s, seconds
+            )""".formatted(CURRENT_VERSION, CELL_OF_VERSION, SHARD) + MOVE_TOTALS,
             bigint("entry_id"), bigint("version"), timestamp("at"), bigint("user_id"), bigint("client_id"),
             bigint("project_id"), bigint("task_id"), date("work_date"), timestamp("start_time"),
             timestamp("end_time"), bigint("seconds"), bool("billable"), text("notes"), text("tags"),
@@ -107,8 +127,7 @@ public class ReportProjection {
      */
     private static final RowStatement RESTATUS = RowStatement.contended("report_entry_versions", """
             WITH previous AS (
-                SELECT v.* FROM report_entry_versions v JOIN rows r ON r.entry_id = v.entry_id
-                WHERE v.recorded_to IS NULL AND v.version < r.version AND v.approval_status <> r.approval_status
+                SELECT v.* FROM rows r, %s AND v.approval_status <> r.approval_status
             ), closed AS (
                 UPDATE report_entry_versions v SET recorded_to = r.at FROM rows r, previous p
                 WHERE v.entry_id = p.entry_id AND v.version = p.version AND r.entry_id = p.entry_id
@@ -119,8 +138,8 @@ public class ReportProjection {
                 SELECT p.entry_id, r.version, p.user_id, p.client_id, p.project_id, p.task_id, p.work_date,
                        p.start_time, p.end_time, p.seconds, p.billable, p.notes, p.tags, r.approval_status, r.at
                 FROM previous p JOIN rows r ON r.entry_id = p.entry_id
-                RETURNING %s, seconds
-            )""".formatted(CELL_OF_VERSION) + MOVE_TOTALS,
+                RETURNING %s, %s, seconds
+            )""".formatted(CURRENT_VERSION, CELL_OF_VERSION, SHARD) + MOVE_TOTALS,
             bigint("entry_id"), bigint("version"), timestamp("at"), text("approval_status"));
 
     private final ProjectionWrites writes;
