@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -120,7 +121,8 @@ public class BenchmarkSeeder implements ApplicationRunner {
                 work.add(pool.submit(() -> {
                     // this thread's entries are first, first + threads, ...; a batch is the next `batch` of them
                     for (int from = first; from < entries; from += threads * batch) {
-                        int seeded = seedBatch(from, Math.min(entries, from + threads * batch), projectId, userIds);
+                        int seeded = seedBatchRetryingDeadlocks(from, Math.min(entries, from + threads * batch),
+                                projectId, userIds);
                         int count = done.addAndGet(seeded);
                         if (count / 10_000 > (count - seeded) / 10_000) {
                             log.info("Seeded {} of {} time entries ({} per second)", count, entries,
@@ -136,6 +138,24 @@ public class BenchmarkSeeder implements ApplicationRunner {
             pool.shutdown();
         }
         log.info("Seeded {} time entries for users {} on project {}", entries, userIds, projectId);
+    }
+
+    /**
+     * {@link #seedBatch}, again when PostgreSQL chose it as a deadlock's victim: a batch that edits an entry it
+     * created writes the totals in two rounds, so two threads' batches can take the same total rows in different
+     * orders. The victim was rolled back whole, so running it again seeds each entry once.
+     */
+    private int seedBatchRetryingDeadlocks(int from, int until, long projectId, List<Long> userIds) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return seedBatch(from, until, projectId, userIds);
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt == 5) {
+                    throw deadlock;
+                }
+                log.info("Seeding batch {} again after a deadlock", from);
+            }
+        }
     }
 
     /**
