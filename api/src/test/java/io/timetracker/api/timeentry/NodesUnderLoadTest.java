@@ -61,13 +61,10 @@ class NodesUnderLoadTest extends TimeEntryTestSupport {
     void aNodeKilledMidLoadLosesNoAcknowledgedWriteTheSurvivorAnswersEveryRequestAndUsageCountsOnce()
             throws Exception {
         List<User> people = people();
-        NodeProcess a = node();
-        NodeProcess b = node();
-        a.awaitReady();
-        b.awaitReady();
-        BalancedLoad load = BalancedLoad.start(List.of(a.port(), b.port()), writers(people));
-        awaitAcknowledged(load, a.port(), 0);
-        awaitAcknowledged(load, b.port(), 0);
+        UnderLoad nodes = twoNodesUnderLoad(people);
+        NodeProcess a = nodes.a();
+        NodeProcess b = nodes.b();
+        BalancedLoad load = nodes.load();
 
         long killedAt = System.nanoTime();
         assertThat(a.kill()).isEqualTo(137);
@@ -108,13 +105,10 @@ class NodesUnderLoadTest extends TimeEntryTestSupport {
     @Test
     void aRollingRestartUnderLoadFailsNoRequest() throws Exception {
         List<User> people = people();
-        NodeProcess a = node();
-        NodeProcess b = node();
-        a.awaitReady();
-        b.awaitReady();
-        BalancedLoad load = BalancedLoad.start(List.of(a.port(), b.port()), writers(people));
-        awaitAcknowledged(load, a.port(), 0);
-        awaitAcknowledged(load, b.port(), 0);
+        UnderLoad nodes = twoNodesUnderLoad(people);
+        NodeProcess a = nodes.a();
+        NodeProcess b = nodes.b();
+        BalancedLoad load = nodes.load();
 
         for (NodeProcess node : List.of(a, b)) {
             assertThat(node.terminate()).isEqualTo(143);
@@ -135,6 +129,21 @@ class NodesUnderLoadTest extends TimeEntryTestSupport {
         }
         // four node lifetimes, each shut down gracefully: every request counted, and once
         assertUsage(people, writer -> attempts.stream().filter(attempt -> attempt.writer() == writer).count());
+    }
+
+    /** Two nodes, each having acknowledged writes already, and the load on them. */
+    private record UnderLoad(NodeProcess a, NodeProcess b, BalancedLoad load) {
+    }
+
+    private UnderLoad twoNodesUnderLoad(List<User> people) throws InterruptedException {
+        NodeProcess a = node();
+        NodeProcess b = node();
+        a.awaitReady();
+        b.awaitReady();
+        BalancedLoad load = BalancedLoad.start(List.of(a.port(), b.port()), writers(people));
+        awaitAcknowledged(load, a.port(), 0);
+        awaitAcknowledged(load, b.port(), 0);
+        return new UnderLoad(a, b, load);
     }
 
     private List<User> people() {
