@@ -11,7 +11,8 @@
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
-SHARED=${SHARED_BENCH:-$(dirname "$ROOT")/shared/bench}
+# ../shared/bench beside the main checkout (this may be a worktree elsewhere)
+SHARED=${SHARED_BENCH:-$(dirname "$(dirname "$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir)")")/shared/bench}
 OUT=${1:-/dev/null}
 JAR=${JAR:-$ROOT/api/target/timetracker.jar}
 DURATION=${DURATION:-20} WARMUP_S=${WARMUP_S:-60} KILL_BEFORE=${KILL_BEFORE:-10} KILL_AFTER=${KILL_AFTER:-60}
@@ -55,7 +56,8 @@ start_node() {
 post() { WARMUP=0 "$SHARED/run.sh" "$1" "$2" post "$3" "${4}s"; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-psqlc -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" >/dev/null
+psqlc -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+psqlc -c "CREATE DATABASE $DB" >/dev/null
 start_node node1
 PID1=$NODE_PID URL1=$NODE_URL
 # 16 users for one node (and the kill run), 16 more split 8 + 8 for two nodes
@@ -72,11 +74,16 @@ ONE_RPS=$(field rps "$line")
 
 start_node node2
 PID2=$NODE_PID URL2=$NODE_URL
-for ((s = 0; s < WARMUP_S; s += 20)); do
-  post "$URL1" "$WORK/half1.txt" 8 20 >/dev/null & post "$URL2" "$WORK/half2.txt" 8 20 >/dev/null; wait
-done
-post "$URL1" "$WORK/half1.txt" 8 "$DURATION" >"$WORK/two1.txt" & post "$URL2" "$WORK/half2.txt" 8 "$DURATION" >"$WORK/two2.txt"
-wait
+# both_nodes SECONDS: 8 connections on each node at once; the runs' lines in two1.txt and two2.txt
+both_nodes() {
+  local first
+  post "$URL1" "$WORK/half1.txt" 8 "$1" >"$WORK/two1.txt" &
+  first=$!
+  post "$URL2" "$WORK/half2.txt" 8 "$1" >"$WORK/two2.txt"
+  wait "$first" # only that one: the nodes run in the background too
+}
+for ((s = 0; s < WARMUP_S; s += 20)); do both_nodes 20; done
+both_nodes "$DURATION"
 say "two nodes: load=$(cut -d' ' -f1 /proc/loadavg) node1 $(cat "$WORK/two1.txt")"
 say "           node2 $(cat "$WORK/two2.txt")"
 TWO_RPS=$(python3 -c "print(f'{$(field rps "$(cat "$WORK/two1.txt")") + $(field rps "$(cat "$WORK/two2.txt")"):.1f}')")

@@ -35,10 +35,10 @@ class NodesUnderLoadTest extends TimeEntryTestSupport {
     private static final int WRITERS = 8;
     /** Acknowledged writes a node is to have answered in each phase before the next step. */
     private static final int PER_PHASE = 60;
-    private static final String[] NODE_SETTINGS = {
-            "timetracker.rate-limit.per-minute=100000", "timetracker.rate-limit.per-hour=1000000",
-            // token usage is written at shutdown only, so the test knows which node wrote which counts
-            "timetracker.tokens.usage-flush-interval=1h"};
+    /** A node that writes token usage only when it shuts down: what it counted is lost if it is killed. */
+    private static final String AT_SHUTDOWN_ONLY = "1h";
+    /** A node that writes token usage every second and once more at shutdown: a count written twice would show. */
+    private static final String EVERY_SECOND = "1s";
 
     @Autowired
     DataSource dataSource;
@@ -61,7 +61,7 @@ class NodesUnderLoadTest extends TimeEntryTestSupport {
     void aNodeKilledMidLoadLosesNoAcknowledgedWriteTheSurvivorAnswersEveryRequestAndUsageCountsOnce()
             throws Exception {
         List<User> people = people();
-        UnderLoad nodes = twoNodesUnderLoad(people);
+        UnderLoad nodes = twoNodesUnderLoad(people, AT_SHUTDOWN_ONLY);
         NodeProcess a = nodes.a();
         NodeProcess b = nodes.b();
         BalancedLoad load = nodes.load();
@@ -98,14 +98,14 @@ class NodesUnderLoadTest extends TimeEntryTestSupport {
         assertThat(b.terminate()).isEqualTo(143);
         assertThat(restarted.terminate()).isEqualTo(143);
         // what the killed node counted died with it (at most one flush interval, as documented); what the survivor
-        // and the restarted node counted is written once each, at their shutdown
+        // (every second and at shutdown) and the restarted node (at shutdown) counted is written once
         assertUsage(people, writer -> answeredBy(attempts, writer, b.port()) + readsOnRestarted);
     }
 
     @Test
     void aRollingRestartUnderLoadFailsNoRequest() throws Exception {
         List<User> people = people();
-        UnderLoad nodes = twoNodesUnderLoad(people);
+        UnderLoad nodes = twoNodesUnderLoad(people, EVERY_SECOND);
         NodeProcess a = nodes.a();
         NodeProcess b = nodes.b();
         BalancedLoad load = nodes.load();
@@ -127,7 +127,7 @@ class NodesUnderLoadTest extends TimeEntryTestSupport {
         for (NodeProcess node : started.subList(started.size() - 2, started.size())) {
             assertThat(node.terminate()).isEqualTo(143);
         }
-        // four node lifetimes, each shut down gracefully: every request counted, and once
+        // four node lifetimes, each writing every second and at shutdown: every request counted, and once
         assertUsage(people, writer -> attempts.stream().filter(attempt -> attempt.writer() == writer).count());
     }
 
@@ -135,9 +135,9 @@ class NodesUnderLoadTest extends TimeEntryTestSupport {
     private record UnderLoad(NodeProcess a, NodeProcess b, BalancedLoad load) {
     }
 
-    private UnderLoad twoNodesUnderLoad(List<User> people) throws InterruptedException {
-        NodeProcess a = node();
-        NodeProcess b = node();
+    private UnderLoad twoNodesUnderLoad(List<User> people, String usageFlushOfA) throws InterruptedException {
+        NodeProcess a = node(usageFlushOfA);
+        NodeProcess b = node(EVERY_SECOND);
         a.awaitReady();
         b.awaitReady();
         BalancedLoad load = BalancedLoad.start(List.of(a.port(), b.port()), writers(people));
@@ -157,8 +157,10 @@ class NodesUnderLoadTest extends TimeEntryTestSupport {
         return people.stream().map(person -> new Writer(person.token(), projectId, day)).toList();
     }
 
-    private NodeProcess node() {
-        NodeProcess node = NodeProcess.startOnSameDatabase(dataSource, Map.of(), NODE_SETTINGS);
+    private NodeProcess node(String usageFlushInterval) {
+        NodeProcess node = NodeProcess.startOnSameDatabase(dataSource, Map.of(),
+                "timetracker.rate-limit.per-minute=100000", "timetracker.rate-limit.per-hour=1000000",
+                "timetracker.tokens.usage-flush-interval=" + usageFlushInterval);
         started.add(node);
         return node;
     }
