@@ -93,7 +93,7 @@ def client(index, token, project, base, balancer, attempts, stop):
                 balancer.in_rotation.discard(node)
                 connections.pop(node).close()
                 attempts.append((node, sent, time.monotonic(), 0, None, entry, index))
-                print(f"failure on {node}: {failure!r}", file=sys.stderr)
+                sys.stderr.write(f"failure on {node}: {failure!r}\n")  # one write: clients fail at once
                 break
 
 
