@@ -13,20 +13,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The application as an operator runs it: a JVM of its own (the tests' class path, {@link SecondApplication#main}),
- * here as a node on the test context's database, its console written to a file, stopped with SIGTERM.
- * For what a process in this JVM cannot show: the logging set up from the node's own environment (logging is one per
- * JVM), and what a signal starts.
+ * here as a node on the test context's database, its console written to a file, stopped with SIGTERM or killed with
+ * SIGKILL, and started again on its port. For what a process in this JVM cannot show: the logging set up from the
+ * node's own environment (logging is one per JVM), what a signal starts, and a node that dies without a word.
  */
 public final class NodeProcess implements AutoCloseable {
 
+    private final ProcessBuilder builder;
     private final Process process;
     private final int port;
     private final Path console;
 
-    private NodeProcess(Process process, int port, Path console) {
-        this.process = process;
+    private NodeProcess(ProcessBuilder builder, int port, Path console) {
+        this.builder = builder;
         this.port = port;
         this.console = console;
+        try {
+            this.process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -53,11 +59,19 @@ public final class NodeProcess implements AutoCloseable {
                 .redirectOutput(console.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         builder.environment().putAll(environment);
-        try {
-            return new NodeProcess(builder.start(), port, console);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return new NodeProcess(builder, port, console);
+    }
+
+    /**
+     * Starts the node again, as before, on its port, once this process has exited (a restart after {@link #terminate}
+     * or {@link #kill}); its console goes on in the same file.
+     */
+    public NodeProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("The node on port " + port + " is still running");
         }
+        return new NodeProcess(builder.redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile())), port,
+                console);
     }
 
     public int port() {
@@ -91,6 +105,18 @@ public final class NodeProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("The node did not exit within a minute of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * Sends SIGKILL ({@link Process#destroyForcibly} on Linux), as a crash or the OOM killer ends a node: no shutdown
+     * hook runs, nothing buffered is written. Waits for the process to be gone; its exit code (137).
+     */
+    public int kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The node did not die within 30 s of SIGKILL");
         }
         return process.exitValue();
     }
