@@ -3,9 +3,9 @@
 -- search_terms: one row per document and word (the lexemes of to_tsvector('simple', search_text)), with what the
 -- ranking needs (the text's length, then the id) and who may find it; its index gives a word's documents of a
 -- type best first, and a word prefix's as a range (the "C" collation orders words by their bytes, so a prefix is
--- one range). search_vocabulary: every word the documents have had (never removed, so a rebuild, which replays
--- every event, writes the same rows); its trigram index finds the words a misspelt one is similar to, a small
--- table rather than every document's text.
+-- one range). search_vocabulary: every word the documents of each type have had (never removed, so a rebuild,
+-- which replays every event, writes the same rows); its trigram index finds the words a misspelt one is similar to,
+-- a small table rather than every document's text, and only the types that have a word look up its documents.
 CREATE TABLE search_terms (
     type     varchar(20)  NOT NULL,
     id       bigint       NOT NULL,
@@ -16,7 +16,9 @@ CREATE TABLE search_terms (
 );
 CREATE INDEX search_terms_ranked ON search_terms (type, word, length, id) INCLUDE (owner_id);
 CREATE TABLE search_vocabulary (
-    word text COLLATE "C" PRIMARY KEY
+    type varchar(20)      NOT NULL,
+    word text COLLATE "C" NOT NULL,
+    PRIMARY KEY (type, word)
 );
 CREATE INDEX search_vocabulary_trigrams ON search_vocabulary USING gin (word gin_trgm_ops);
 -- the documents' own word and trigram indexes are no longer read; the search model is rebuilt at start-up (its

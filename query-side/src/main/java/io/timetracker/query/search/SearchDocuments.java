@@ -26,7 +26,8 @@ public class SearchDocuments {
     /**
      * The document, and when it changed, its words ({@code search_terms}: the lexemes of its text, with the text's
      * length and the owner the ranking and visibility need; words it no longer has removed) and any word no document
-     * had before ({@code search_vocabulary}), in the same statement, so the words are always the document's.
+     * of its type had before ({@code search_vocabulary}), in the same statement, so the words are always the
+     * document's.
      */
     private static final RowStatement PUT = RowStatement.of(TABLE, """
             WITH put AS (
@@ -49,8 +50,8 @@ public class SearchDocuments {
                 ON CONFLICT (type, id, word) DO UPDATE SET length = EXCLUDED.length, owner_id = EXCLUDED.owner_id
                 WHERE (t.length, t.owner_id) IS DISTINCT FROM (EXCLUDED.length, EXCLUDED.owner_id)
             )
-            INSERT INTO search_vocabulary (word) SELECT DISTINCT word FROM words ORDER BY word
-            ON CONFLICT (word) DO NOTHING""", text("type"), bigint("id"), text("title"), text("description"),
+            INSERT INTO search_vocabulary (type, word) SELECT DISTINCT type, word FROM words ORDER BY type, word
+            ON CONFLICT (type, word) DO NOTHING""", text("type"), bigint("id"), text("title"), text("description"),
             text("badge"), bigint("owner_id"), text("search_text"), bigint("version"));
 
     private static final RowStatement SET_BADGE = RowStatement.of(TABLE, """

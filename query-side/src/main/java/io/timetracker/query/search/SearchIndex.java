@@ -35,12 +35,10 @@ import java.util.stream.Collectors;
 @Component
 public class SearchIndex {
 
-    /** The query's distinct words and the one that leads (the longest; the first in byte order of those). */
+    /** The query's distinct words. */
     private static final String WORDS = """
             q AS MATERIALIZED (
-                SELECT words, (SELECT w FROM unnest(words) w ORDER BY length(w) DESC, w LIMIT 1) AS lead
-                FROM (SELECT ARRAY(SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', :text))))
-                      AS words) parsed)""";
+                SELECT ARRAY(SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', :text)))) AS words)""";
 
     /** The caller's types, each with the owner it is limited to (null: every document of the type). */
     private static final String SCOPES = "unnest(string_to_array(:types, ','), string_to_array(:owners, ',', '')::int8[])"
@@ -52,6 +50,21 @@ public class SearchIndex {
     private static final String HAS_PREFIX = "EXISTS (SELECT FROM search_terms x WHERE x.type = t.type AND x.id = t.id"
             + " AND x.word >= w AND x.word < w || chr(1114111))";
 
+    /** Documents of a type count as many, for choosing the word that leads, once they are this many. */
+    private static final int MANY = 500;
+
+    /**
+     * The word of the query that leads for a type: the one with the fewest rows of the type that {@code matching}
+     * (of {@code t}, the word {@code w}) selects, counted up to {@link #MANY}; the first of the fewest in byte order.
+     * A one-word query counts nothing.
+     */
+    private static String lead(String matching) {
+        return """
+                (SELECT w FROM unnest(q.words) w ORDER BY CASE WHEN cardinality(q.words) > 1 THEN (SELECT count(*)
+                    FROM (SELECT FROM search_terms t WHERE t.type = s.type AND %s LIMIT %d) rows) END, w LIMIT 1)"""
+                .formatted(matching, MANY);
+    }
+
     /**
      * Per type, the documents with every word of the query, in rank order (the lead word's rows of the type are in
      * that order in the index, so the scan stops at the limit), then, when fewer than the limit, those with a word
@@ -61,10 +74,12 @@ public class SearchIndex {
             WITH %s
             SELECT s.type, d.id, d.title, d.description, d.badge, h.score
             FROM q CROSS JOIN %s
+            CROSS JOIN LATERAL (SELECT %s AS lead) whole_lead
+            CROSS JOIN LATERAL (SELECT %s AS lead) prefix_lead
             CROSS JOIN LATERAL (SELECT ARRAY(
                 SELECT t.id FROM search_terms t
-                WHERE t.type = s.type AND t.word = q.lead AND (s.owner IS NULL OR t.owner_id = s.owner)
-                  AND NOT EXISTS (SELECT FROM unnest(q.words) w WHERE w <> q.lead AND NOT %s)
+                WHERE t.type = s.type AND t.word = whole_lead.lead AND (s.owner IS NULL OR t.owner_id = s.owner)
+                  AND NOT EXISTS (SELECT FROM unnest(q.words) w WHERE w <> whole_lead.lead AND NOT %s)
                 ORDER BY t.length, t.id LIMIT :limit) AS ids) whole
             CROSS JOIN LATERAL (
                 SELECT u.id, 2 AS score, u.place FROM unnest(whole.ids) WITH ORDINALITY u(id, place)
@@ -72,44 +87,41 @@ public class SearchIndex {
                 SELECT p.id, 1, cardinality(whole.ids) + row_number() OVER (ORDER BY p.length, p.id) FROM (
                     SELECT DISTINCT t.id, t.length FROM search_terms t
                     WHERE cardinality(whole.ids) < :limit AND t.type = s.type
-                      AND t.word >= q.lead AND t.word < q.lead || chr(1114111)
+                      AND t.word >= prefix_lead.lead AND t.word < prefix_lead.lead || chr(1114111)
                       AND (s.owner IS NULL OR t.owner_id = s.owner) AND t.id <> ALL (whole.ids)
-                      AND NOT EXISTS (SELECT FROM unnest(q.words) w WHERE w <> q.lead AND NOT %s)
+                      AND NOT EXISTS (SELECT FROM unnest(q.words) w WHERE w <> prefix_lead.lead AND NOT %s)
                     ORDER BY t.length, t.id LIMIT :limit - cardinality(whole.ids)) p
             ) h
             JOIN search_documents d ON d.type = s.type AND d.id = h.id
-            ORDER BY h.score DESC, h.place, s.type, d.id""").formatted(WORDS, SCOPES, HAS_WORD, HAS_PREFIX);
+            ORDER BY h.score DESC, h.place, s.type, d.id""").formatted(WORDS, SCOPES, lead("t.word = w"),
+            lead("t.word >= w AND t.word < w || chr(1114111)"), HAS_WORD, HAS_PREFIX);
 
     /**
-     * Per type, the documents that have, for each word of the query, a word it is similar to, and are not among the
-     * {@link #MATCHES} (some word of the query begins none of theirs). A one-word query's documents rank by the
-     * similar word they have, so each similar word's best {@code 2 × limit} suffice (fewer than {@code limit} of a
-     * type matched above); with more words every document of the lead's similar words is checked.
+     * Per type, the documents that have, for each word of the query, a word it is similar to (its similar words'
+     * rows of the type, each document's best per query word), and are not among the {@link #MATCHES} (some word of
+     * the query begins none of theirs). A one-word query's documents rank by the similar word they have, so each
+     * similar word's first {@code 2 × limit} suffice (fewer than {@code limit} of the type matched above).
      */
     private static final String SIMILAR = ("""
             WITH %s, alike AS MATERIALIZED (
-                SELECT w AS query_word, v.word, word_similarity(w, v.word) AS similarity
+                SELECT w AS query_word, v.type, v.word, word_similarity(w, v.word) AS similarity
                 FROM q CROSS JOIN unnest(q.words) w JOIN search_vocabulary v ON w <%% v.word)
             SELECT s.type, d.id, d.title, d.description, d.badge, h.score,
                    row_number() OVER (PARTITION BY s.type ORDER BY h.score DESC, h.length, h.id) AS place
             FROM q CROSS JOIN %s
             CROSS JOIN LATERAL (
-                SELECT c.id, c.length, (c.similarity + o.total) / cardinality(q.words) AS score FROM (
-                    SELECT DISTINCT ON (t.id) t.id, t.type, t.length, l.similarity
-                    FROM alike l CROSS JOIN LATERAL (
-                        SELECT t.id, t.type, t.length FROM search_terms t
-                        WHERE t.type = s.type AND t.word = l.word AND (s.owner IS NULL OR t.owner_id = s.owner)
-                        ORDER BY t.length, t.id LIMIT CASE WHEN cardinality(q.words) = 1 THEN 2 * :limit END) t
-                    WHERE l.query_word = q.lead
-                    ORDER BY t.id, l.similarity DESC) c
-                CROSS JOIN LATERAL (
-                    SELECT count(*) AS words, coalesce(sum(best), 0) AS total FROM (
-                        SELECT max(l.similarity) AS best FROM alike l
-                        JOIN search_terms x ON x.type = c.type AND x.id = c.id AND x.word = l.word
-                        WHERE l.query_word <> q.lead GROUP BY l.query_word) matched) o
-                WHERE o.words = cardinality(q.words) - 1
-                  AND EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %s)
-                ORDER BY score DESC, c.length, c.id LIMIT :limit
+                SELECT c.id, c.length, c.score FROM (
+                    SELECT b.type, b.id, b.length, sum(b.similarity) / cardinality(q.words) AS score FROM (
+                        SELECT l.query_word, t.type, t.id, t.length, max(l.similarity) AS similarity
+                        FROM alike l CROSS JOIN LATERAL (
+                            SELECT t.type, t.id, t.length FROM search_terms t
+                            WHERE t.type = s.type AND t.word = l.word AND (s.owner IS NULL OR t.owner_id = s.owner)
+                            ORDER BY t.length, t.id LIMIT CASE WHEN cardinality(q.words) = 1 THEN 2 * :limit END) t
+                        WHERE l.type = s.type
+                        GROUP BY l.query_word, t.type, t.id, t.length) b
+                    GROUP BY b.type, b.id, b.length HAVING count(*) = cardinality(q.words)) c
+                WHERE EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %s)
+                ORDER BY c.score DESC, c.length, c.id LIMIT :limit
             ) h
             JOIN search_documents d ON d.type = s.type AND d.id = h.id
             ORDER BY h.score DESC, place, s.type, d.id""")
