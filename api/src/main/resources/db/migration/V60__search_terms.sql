@@ -20,7 +20,10 @@ CREATE TABLE search_vocabulary (
     word text COLLATE "C" NOT NULL,
     PRIMARY KEY (type, word)
 );
-CREATE INDEX search_vocabulary_trigrams ON search_vocabulary USING gin (word gin_trgm_ops);
+-- by type and trigrams: a lookup reads only the words of the type searched (most words are addresses of contacts
+-- and leads, which a search of projects need not recheck)
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+CREATE INDEX search_vocabulary_trigrams ON search_vocabulary USING gin (type, word gin_trgm_ops);
 -- the documents' own word and trigram indexes are no longer read; the search model is rebuilt at start-up (its
 -- tables changed), which fills the new tables
 DROP INDEX search_documents_words;

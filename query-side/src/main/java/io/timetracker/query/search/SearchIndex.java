@@ -103,9 +103,7 @@ public class SearchIndex {
      * similar word's first {@code 2 × limit} suffice (fewer than {@code limit} of the type matched above).
      */
     private static final String SIMILAR = ("""
-            WITH %s, alike AS MATERIALIZED (
-                SELECT w AS query_word, v.type, v.word, word_similarity(w, v.word) AS similarity
-                FROM q CROSS JOIN unnest(q.words) w JOIN search_vocabulary v ON w <%% v.word)
+            WITH %s
             SELECT s.type, d.id, d.title, d.description, d.badge, h.score,
                    row_number() OVER (PARTITION BY s.type ORDER BY h.score DESC, h.length, h.id) AS place
             FROM q CROSS JOIN %s
@@ -113,11 +111,12 @@ public class SearchIndex {
                 SELECT c.id, c.length, c.score FROM (
                     SELECT b.type, b.id, b.length, sum(b.similarity) / cardinality(q.words) AS score FROM (
                         SELECT l.query_word, t.type, t.id, t.length, max(l.similarity) AS similarity
-                        FROM alike l CROSS JOIN LATERAL (
+                        FROM (SELECT w AS query_word, v.word, word_similarity(w, v.word) AS similarity
+                              FROM unnest(q.words) w JOIN search_vocabulary v ON v.type = s.type AND w <%% v.word) l
+                        CROSS JOIN LATERAL (
                             SELECT t.type, t.id, t.length FROM search_terms t
                             WHERE t.type = s.type AND t.word = l.word AND (s.owner IS NULL OR t.owner_id = s.owner)
                             ORDER BY t.length, t.id LIMIT CASE WHEN cardinality(q.words) = 1 THEN 2 * :limit END) t
-                        WHERE l.type = s.type
                         GROUP BY l.query_word, t.type, t.id, t.length) b
                     GROUP BY b.type, b.id, b.length HAVING count(*) = cardinality(q.words)) c
                 WHERE EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %s)
