@@ -25,11 +25,11 @@ import java.util.stream.Collectors;
  * (of an owned type, its own documents).
  *
  * <p>Each tier reads a type's best documents in the order of an index rather than sorting every match: one word of
- * the query (the longest, the likeliest to be rare) leads, read from {@code search_terms_ranked} in rank order (a
+ * the query (for each type the rarest) leads, read from {@code search_terms_ranked} in rank order (a
  * whole word) or as one range (a prefix), and the document's other words are looked up by its key, so a common word
- * costs {@code limit} rows, not thousands. A misspelt word is matched against the distinct words
- * ({@code search_vocabulary}'s trigram index), a small table, and then those words' documents are read like whole
- * words. The statements' texts do not depend on the query (the types are array parameters), so the driver's
+ * costs {@code limit} rows, not thousands. A misspelt word is matched against the distinct words of
+ * the type ({@code search_vocabulary}'s trigram index), a small table, and then those words' documents are read like
+ * whole words. The statements' texts do not depend on the query (the types are array parameters), so the driver's
  * server-side prepared statements skip planning.
  */
 @Component
