@@ -8,6 +8,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,44 +98,75 @@ public class SearchIndex {
             ORDER BY h.score DESC, h.place, s.type, d.id""").formatted(WORDS, SCOPES, lead("t.word = w"),
             lead("t.word >= w AND t.word < w || chr(1114111)"), HAS_WORD, HAS_PREFIX);
 
+    /** The words of a type's documents that the query word {@code w} is similar to, with the similarity. */
+    private static final String ALIKE = "SELECT v.word, word_similarity(w, v.word) AS similarity"
+            + " FROM search_vocabulary v WHERE v.type = s.type AND w <% v.word";
+
     /**
-     * Per type, the documents that have, for each word of the query, a word it is similar to (its similar words'
-     * rows of the type, each document's best per query word), and are not among the {@link #MATCHES} (some word of
-     * the query begins none of theirs). A one-word query's documents rank by the similar word they have, so each
-     * similar word's first {@code 2 × limit} suffice (fewer than {@code limit} of the type matched above).
+     * Per type, the documents that have, for each word of the query, a word it is similar to, and are not among the
+     * {@link #MATCHES} (some word of the query begins none of theirs). The word with the fewest such documents
+     * (counted up to {@link #MANY}) leads: its similar words' documents are the candidates, and each candidate's own
+     * words are compared with the other words of the query. A one-word query's documents rank by the similar word
+     * they have, so each similar word's first {@code 2 × limit} suffice (fewer than {@code limit} of the type
+     * matched above).
      */
     private static final String SIMILAR = ("""
-            WITH %s
+            WITH %1$s
             SELECT s.type, d.id, d.title, d.description, d.badge, h.score,
                    row_number() OVER (PARTITION BY s.type ORDER BY h.score DESC, h.length, h.id) AS place
-            FROM q CROSS JOIN %s
+            FROM q CROSS JOIN %2$s
+            CROSS JOIN LATERAL (SELECT CASE WHEN cardinality(q.words) = 1 THEN q.words[1] ELSE (
+                SELECT w FROM unnest(q.words) w ORDER BY (SELECT count(*) FROM (SELECT FROM (%3$s) l
+                    JOIN search_terms t ON t.type = s.type AND t.word = l.word LIMIT %4$d) rows), w LIMIT 1) END
+                AS lead) fuzzy_lead
             CROSS JOIN LATERAL (
-                SELECT c.id, c.length, c.score FROM (
-                    SELECT b.type, b.id, b.length, sum(b.similarity) / cardinality(q.words) AS score FROM (
-                        SELECT l.query_word, t.type, t.id, t.length, max(l.similarity) AS similarity
-                        FROM (SELECT w AS query_word, v.word, word_similarity(w, v.word) AS similarity
-                              FROM unnest(q.words) w JOIN search_vocabulary v ON v.type = s.type AND w <%% v.word) l
-                        CROSS JOIN LATERAL (
-                            SELECT t.type, t.id, t.length FROM search_terms t
-                            WHERE t.type = s.type AND t.word = l.word AND (s.owner IS NULL OR t.owner_id = s.owner)
-                            ORDER BY t.length, t.id LIMIT CASE WHEN cardinality(q.words) = 1 THEN 2 * :limit END) t
-                        GROUP BY l.query_word, t.type, t.id, t.length) b
-                    GROUP BY b.type, b.id, b.length HAVING count(*) = cardinality(q.words)) c
-                WHERE EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %s)
-                ORDER BY c.score DESC, c.length, c.id LIMIT :limit
+                SELECT c.id, c.length, o.score FROM (
+                    SELECT DISTINCT ON (t.id) t.type, t.id, t.length, l.similarity
+                    FROM unnest(ARRAY[fuzzy_lead.lead]) w CROSS JOIN LATERAL (%3$s) l
+                    CROSS JOIN LATERAL (
+                        SELECT t.type, t.id, t.length FROM search_terms t
+                        WHERE t.type = s.type AND t.word = l.word AND (s.owner IS NULL OR t.owner_id = s.owner)
+                        ORDER BY t.length, t.id LIMIT CASE WHEN cardinality(q.words) = 1 THEN 2 * :limit END) t
+                    ORDER BY t.id, l.similarity DESC) c
+                CROSS JOIN LATERAL (
+                    SELECT (c.similarity + coalesce(sum(best), 0)) / cardinality(q.words) AS score,
+                           count(best) AS matched FROM (
+                        SELECT (SELECT max(word_similarity(w, x.word)) FROM search_terms x
+                                WHERE x.type = c.type AND x.id = c.id AND w <%% x.word) AS best
+                        FROM unnest(q.words) w WHERE w <> fuzzy_lead.lead) others) o
+                WHERE o.matched = cardinality(q.words) - 1
+                  AND EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %5$s)
+                ORDER BY o.score DESC, c.length, c.id LIMIT :limit
             ) h
             JOIN search_documents d ON d.type = s.type AND d.id = h.id
             ORDER BY h.score DESC, place, s.type, d.id""")
-            .formatted(WORDS, SCOPES, HAS_PREFIX.replace("t.type", "c.type").replace("t.id", "c.id"));
+            .formatted(WORDS, SCOPES, ALIKE, MANY, HAS_PREFIX.replace("t.type", "c.type").replace("t.id", "c.id"));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
 
-    public SearchIndex(NamedParameterJdbcTemplate jdbc) {
+    public SearchIndex(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
+    /**
+     * Both statements with the plan PostgreSQL caches for any query: a plan made for the query's own words would
+     * look cheaper (it knows how many there are), so PostgreSQL would plan every search again (2 to 4 ms, more than
+     * running it), while the cached one serves every query in the same index order. That plan's cost, estimated for
+     * any number of words, passes the JIT threshold, and compiling it (30 ms) would cost more than the search; the
+     * statements stop after a few index rows, which JIT cannot speed up.
+     */
     @QueryHandler
     public SearchResults handle(Search search) {
+        return readOnly.execute(status -> {
+            jdbc.getJdbcTemplate().execute("SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL jit = off");
+            return search(search);
+        });
+    }
+
+    private SearchResults search(Search search) {
         List<Hit> hits = new ArrayList<>(query(MATCHES, search, search.types()));
         List<TypeScope> few = search.types().stream()
                 .filter(scope -> count(hits, scope.type()) < search.limit()).toList();
