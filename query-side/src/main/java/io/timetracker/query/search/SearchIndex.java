@@ -120,7 +120,8 @@ public class SearchIndex {
                     JOIN search_terms t ON t.type = s.type AND t.word = l.word LIMIT %4$d) rows), w LIMIT 1) END
                 AS lead) fuzzy_lead
             CROSS JOIN LATERAL (
-                SELECT c.id, c.length, o.score FROM (
+                SELECT ranked.* FROM (
+                SELECT c.type, c.id, c.length, o.score FROM (
                     SELECT DISTINCT ON (t.id) t.type, t.id, t.length, l.similarity
                     FROM unnest(ARRAY[fuzzy_lead.lead]) w CROSS JOIN LATERAL (%3$s) l
                     CROSS JOIN LATERAL (
@@ -135,12 +136,13 @@ public class SearchIndex {
                                 WHERE x.type = c.type AND x.id = c.id AND w <%% x.word) AS best
                         FROM unnest(q.words) w WHERE w <> fuzzy_lead.lead) others) o
                 WHERE o.matched = cardinality(q.words) - 1
-                  AND EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %5$s)
-                ORDER BY o.score DESC, c.length, c.id LIMIT :limit
+                ORDER BY o.score DESC, c.length, c.id OFFSET 0) ranked
+                -- in rank order, so that only the candidates up to the limit are checked (OFFSET 0: not before)
+                WHERE EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %5$s) LIMIT :limit
             ) h
             JOIN search_documents d ON d.type = s.type AND d.id = h.id
             ORDER BY h.score DESC, place, s.type, d.id""")
-            .formatted(WORDS, SCOPES, ALIKE, MANY, HAS_PREFIX.replace("t.type", "c.type").replace("t.id", "c.id"));
+            .formatted(WORDS, SCOPES, ALIKE, MANY, HAS_PREFIX.replace("t.type", "ranked.type").replace("t.id", "ranked.id"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
