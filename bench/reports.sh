@@ -120,7 +120,7 @@ echo "# rebuilding reports" >&2
 else
   FIRST_START=$(sql -c "SELECT to_char(min(start_time) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T00:00:00Z\"') FROM report_entry_versions WHERE recorded_to IS NULL")
 fi
-sql -c "ANALYZE report_entry_versions; ANALYZE report_day_totals; ANALYZE report_name_versions"
+sql -c "ANALYZE report_entry_versions; ANALYZE report_day_totals; ANALYZE report_day_project_totals; ANALYZE report_name_versions"
 YEAR_START=${FIRST_START%T*}
 YEAR_END=$(date -u -d "$YEAR_START +1 year -1 day" +%F)
 MONTH_BACK=$(date -u -d '-30 days' +%Y-%m-%dT%H:%M:%SZ)

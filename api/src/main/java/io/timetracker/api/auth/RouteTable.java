@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -35,6 +36,7 @@ public class RouteTable implements SmartInitializingSingleton {
     }
 
     private static final String ACCESS = RouteTable.class.getName() + ".access";
+    private static final String TEMPLATE = RouteTable.class.getName() + ".template";
 
     private final RequestMappingHandlerMapping mapping;
 
@@ -51,21 +53,39 @@ public class RouteTable implements SmartInitializingSingleton {
     /**
      * The access rule of the handler the router would dispatch {@code request} to ({@link RouteAccess.Kind#UNDECLARED}
      * when there is none); looked up once per dispatch, since authentication, authorization and rate limiting
-     * all ask.
+     * all ask. The route's template is kept with it for {@link #templateOf}.
      */
     public RouteAccess accessFor(HttpServletRequest request) {
         String key = ACCESS + '.' + request.getDispatcherType();
         if (request.getAttribute(key) instanceof RouteAccess known) {
             return known;
         }
-        RouteAccess access = RouteAccess.of(handlerFor(request));
+        SideEffectFreeRequest probe = new SideEffectFreeRequest(request);
+        RouteAccess access = RouteAccess.of(handlerFor(probe));
         request.setAttribute(key, access);
+        if (probe.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String template) {
+            request.setAttribute(TEMPLATE, template);
+        }
         return access;
+    }
+
+    /**
+     * The path template ({@code /api/v1/projects/{id}}) of the handler that served {@code request}, or that would
+     * have, had the chain not refused it first; null when no handler method matches. A label that does not grow with
+     * the ids in paths.
+     */
+    public static String templateOf(HttpServletRequest request) {
+        Object routed = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return routed instanceof String template ? template : (String) request.getAttribute(TEMPLATE);
     }
 
     /** The handler method the router would dispatch {@code request} to, or null (no route, or a resource). */
     public HandlerMethod handlerFor(HttpServletRequest request) {
-        HttpServletRequest probe = new SideEffectFreeRequest(request);
+        return handlerFor(new SideEffectFreeRequest(request));
+    }
+
+    /** The lookup on a probe whose attributes (the matched pattern among them) the caller may read afterwards. */
+    private HandlerMethod handlerFor(SideEffectFreeRequest probe) {
         ServletRequestPathUtils.parseAndCache(probe);
         try {
             HandlerExecutionChain chain = mapping.getHandler(probe);

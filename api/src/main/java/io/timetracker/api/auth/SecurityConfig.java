@@ -6,13 +6,17 @@ import io.timetracker.api.web.RequestContext;
 import io.timetracker.query.token.TokenUsageRecorder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -20,6 +24,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Access control on Spring Security's filter chain, failing closed. Its strict firewall refuses ambiguous paths
@@ -27,7 +32,8 @@ import java.time.Clock;
  * before anything is routed. A request reaches a handler only when the router would send it to a
  * {@link PublicEndpoint} or it carries a valid API token; scopes are then checked on the matched handler
  * ({@link ScopeInterceptor}). The contract's answers and their order are kept (§1): 401 with the reason a token
- * was refused (counted against the client's rate limit, with its headers), 403 for a missing scope.
+ * was refused (counted against the client's rate limit, with its headers), 403 for a missing scope. The actuator's
+ * endpoints other than the health probes (the Prometheus scrape) need an administrator's {@code admin:all} token.
  */
 @Configuration
 public class SecurityConfig {
@@ -57,6 +63,8 @@ public class SecurityConfig {
                 .addFilterBefore(tokenAuthentication, AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(publicRoutes).permitAll()
+                        // the actuator's endpoints but the health probes (public above): metrics are for operators
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).access(SecurityConfig::administrators)
                         .anyRequest().authenticated())
                 .exceptionHandling(failures -> failures
                         .authenticationEntryPoint((request, response, missing) -> refuse(request, response,
@@ -66,6 +74,16 @@ public class SecurityConfig {
                         .accessDeniedHandler((request, response, denied) ->
                                 errors.write(request, response, ApiException.forbidden("Access denied"))))
                 .build();
+    }
+
+    /**
+     * An administrator's API token with {@code admin:all}, as {@link RequiresScope @RequiresScope("admin:all")} asks
+     * of a handler; the actuator's endpoints have no handler of ours to declare it on.
+     */
+    private static AuthorizationDecision administrators(Supplier<? extends Authentication> authentication,
+                                                        RequestAuthorizationContext request) {
+        return new AuthorizationDecision(authentication.get().getPrincipal() instanceof Caller caller
+                && !caller.webSession() && caller.isAdmin() && caller.hasScope("admin:all"));
     }
 
     /** The firewall's refusals in the contract's error shape. */

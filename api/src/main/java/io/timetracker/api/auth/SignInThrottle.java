@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Limits sign-in attempts to the admin web, before any password is checked: per client address, together with the
- * API's sign-in ({@code timetracker.rate-limit.login-per-minute}, the same counter), and per account name, from
+ * API's sign-in ({@code timetracker.rate-limit.login-per-minute}, the same bucket), and per account name, from
  * whatever address ({@code timetracker.admin.sign-in-attempts-per-minute}), so that a password cannot be guessed
  * from many addresses either. A throttled attempt is refused with 429, even with the right password.
  */
@@ -24,13 +24,13 @@ final class SignInThrottle extends OncePerRequestFilter {
     private final RequestMatcher signIn = PathPatternRequestMatcher.pathPattern(HttpMethod.POST,
             AdminSecurityConfig.SIGN_IN);
     private final RateLimiter limiter;
-    private final int perAddress;
-    private final int perAccount;
+    private final RateLimiter.Limit perAddress;
+    private final RateLimiter.Limit perAccount;
 
     SignInThrottle(RateLimiter limiter, int perAddress, int perAccount) {
         this.limiter = limiter;
-        this.perAddress = perAddress;
-        this.perAccount = perAccount;
+        this.perAddress = RateLimiter.Limit.perMinute(perAddress);
+        this.perAccount = RateLimiter.Limit.perMinute(perAccount);
     }
 
     @Override
@@ -43,10 +43,9 @@ final class SignInThrottle extends OncePerRequestFilter {
             throws ServletException, IOException {
         String account = request.getParameter("username");
         String key = account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
-        RateLimiter.Decision byAddress = limiter.acquire("login:" + RequestContext.clientIp(request), perAddress,
-                Integer.MAX_VALUE);
+        RateLimiter.Decision byAddress = limiter.acquire("login:" + RequestContext.clientIp(request), perAddress);
         RateLimiter.Decision byAccount = byAddress.allowed()
-                ? limiter.acquire("admin-sign-in:" + key, perAccount, Integer.MAX_VALUE) : byAddress;
+                ? limiter.acquire("admin-sign-in:" + key, perAccount) : byAddress;
         if (!byAccount.allowed()) {
             response.setHeader("Retry-After", String.valueOf(Math.max(1, byAccount.retryAfterSeconds())));
             AdminRefusal.THROTTLED.forward(request, response);

@@ -42,8 +42,9 @@ public class OpenApiConfig {
             409. Every POST accepts `Idempotency-Key`: a repeat within 24 hours answers the first response again \
             without acting twice. Every write accepts an optional `reason`, kept in the audit trail.
 
-            **Rate limits.** Per token, reported in `X-RateLimit-*` on every response; over it, 429 with \
-            `Retry-After`.""";
+            **Rate limits.** Per token, a bucket of `X-RateLimit-Limit` requests that refills gradually (one request \
+            every minute/limit), shared by every node and reported in `X-RateLimit-*` on every response; over it, \
+            429 with `Retry-After`.""";
 
     @Bean
     public OpenAPI timeTrackerOpenApi(@Value("${timetracker.app-version}") String appVersion) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -19,23 +20,25 @@ import io.timetracker.api.auth.RouteTable;
 import io.timetracker.api.web.BodyShape;
 import io.timetracker.api.web.Envelopes;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds the document's paths from the route table and the features' {@link OperationDoc}s (springdoc's own
  * guesses from the method signatures are replaced). What the route table knows is derived here, once, for every
  * operation: the security requirement and scopes ({@code @RequiresScope}), the path parameters, the headers
  * ({@code If-Match}, {@code Idempotency-Key}, the rate limit's, {@code ETag}, {@code Location}) and the statuses
- * every operation of its kind can give.
+ * every operation of its kind can give. The examples are real answers ({@link ResponseExamples}): one per success,
+ * and one per error status among the components, which every error answer with that status refers to.
  */
 @Component
 public class OpenApiDocument implements OpenApiCustomizer {
@@ -43,7 +46,6 @@ public class OpenApiDocument implements OpenApiCustomizer {
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     private static final String JSON = "application/json";
     private static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
-    private static final JsonMapper EXAMPLES = JsonMapper.builder().build();
 
     private final RouteTable routes;
     private final ApiDocs docs;
@@ -61,6 +63,16 @@ public class OpenApiDocument implements OpenApiCustomizer {
         schemas.put("Message", Json.object().with("message", Json.string()));
         records.ref(Envelopes.Pagination.class);
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
+        ErrorResponses.CODES.keySet().stream().sorted().forEach(status -> {
+            Object example = ResponseExamples.error(status);
+            if (example != null) {
+                components.addExamples(ResponseExamples.errorName(status),
+                        new Example().summary("A real " + status + " answer").value(example));
+            }
+        });
+        Set<Integer> errorExamples = components.getExamples() == null ? Set.of() : ErrorResponses.CODES.keySet()
+                .stream().filter(status -> components.getExamples().containsKey(ResponseExamples.errorName(status)))
+                .collect(Collectors.toSet());
 
         Map<String, PathItem> paths = new TreeMap<>();
         routes.routes().stream().filter(ApiDocs::isApi)
@@ -73,7 +85,7 @@ public class OpenApiDocument implements OpenApiCustomizer {
                         PathItem item = paths.computeIfAbsent(pattern, p -> new PathItem());
                         for (String method : route.methods()) {
                             item.operation(PathItem.HttpMethod.valueOf(method),
-                                    operation(route, pattern, method, doc, schemas));
+                                    operation(route, pattern, method, doc, schemas, errorExamples));
                         }
                     }
                 });
@@ -88,7 +100,7 @@ public class OpenApiDocument implements OpenApiCustomizer {
     }
 
     private static Operation operation(RouteTable.Route route, String pattern, String method, OperationDoc doc,
-                                       Map<String, Schema> schemas) {
+                                       Map<String, Schema> schemas, Set<Integer> errorExamples) {
         RouteAccess access = route.access();
         boolean scoped = access.kind() == RouteAccess.Kind.SCOPED;
         boolean write = WRITES.contains(method);
@@ -124,13 +136,14 @@ public class OpenApiDocument implements OpenApiCustomizer {
         }
 
         ApiResponses responses = new ApiResponses();
-        ApiResponse success = response(doc.answer, write);
+        String operationId = operation.getOperationId();
+        ApiResponse success = response(doc.answer, write, operationId);
         if (idempotent) {
             success.addHeaderObject("Idempotent-Replayed", ResponseHeaders.named("Idempotent-Replayed"));
         }
         responses.addApiResponse(String.valueOf(doc.answer.status()), success);
         doc.otherAnswers.forEach(other ->
-                responses.addApiResponse(String.valueOf(other.status()), response(other, write)));
+                responses.addApiResponse(String.valueOf(other.status()), response(other, write, operationId)));
 
         Map<Integer, String> errors = new TreeMap<>(doc.errors);
         if (scoped) {
@@ -156,9 +169,13 @@ public class OpenApiDocument implements OpenApiCustomizer {
         }
         errors.putIfAbsent(500, "An unexpected failure: no details, a request_id to find it in the logs");
         errors.forEach((status, when) -> {
+            MediaType json = new MediaType().schema(Json.ref(ErrorResponses.SCHEMA));
+            if (errorExamples.contains(status)) {
+                String example = ResponseExamples.errorName(status);
+                json.addExamples(example, new Example().$ref("#/components/examples/" + example));
+            }
             ApiResponse error = new ApiResponse().description(when + " (" + ErrorResponses.description(status) + ")")
-                    .content(new Content().addMediaType(JSON,
-                            new MediaType().schema(Json.ref(ErrorResponses.SCHEMA))));
+                    .content(new Content().addMediaType(JSON, json));
             ResponseHeaders.common(error);
             if (status == 429) {
                 error.addHeaderObject("Retry-After", ResponseHeaders.named("Retry-After"));
@@ -168,10 +185,11 @@ public class OpenApiDocument implements OpenApiCustomizer {
         return operation.responses(responses);
     }
 
-    private static ApiResponse response(Answer answer, boolean write) {
+    private static ApiResponse response(Answer answer, boolean write, String operationId) {
         MediaType json = new MediaType().schema(answer.body());
-        if (answer.example() != null) {
-            json.setExample(EXAMPLES.readValue(answer.example(), Object.class));
+        Object example = ResponseExamples.success(operationId, answer.status());
+        if (example != null) { // an explicit null would be served as an example
+            json.setExample(example);
         }
         Content content = new Content();
         if (answer.mediaTypes().isEmpty()) {

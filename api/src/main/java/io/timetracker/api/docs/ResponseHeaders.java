@@ -15,9 +15,9 @@ final class ResponseHeaders {
     static Map<String, Header> all() {
         Map<String, Header> headers = new LinkedHashMap<>();
         headers.put("X-Request-ID", header("The request's id (the client's, when it sent a sane one)", Json.string()));
-        headers.put("X-RateLimit-Limit", header("Requests allowed in the current window", Json.integer()));
-        headers.put("X-RateLimit-Remaining", header("Requests left in the current window", Json.integer()));
-        headers.put("X-RateLimit-Reset", header("When the window resets, in epoch seconds", Json.integer()));
+        headers.put("X-RateLimit-Limit", header("Requests allowed per minute (the bucket's size)", Json.integer()));
+        headers.put("X-RateLimit-Remaining", header("Requests that may be sent now", Json.integer()));
+        headers.put("X-RateLimit-Reset", header("When the bucket is full again, in epoch seconds", Json.integer()));
         headers.put("Retry-After", header("Seconds to wait before trying again", Json.integer()));
         headers.put("ETag", header("The resource's version, for If-Match", Json.string()));
         headers.put("Location", header("Where the created resource is", Json.string()));

@@ -55,6 +55,7 @@ public class ReadModelController {
     @RequiresScope("admin:all")
     public Map<String, Object> list() {
         long head = rebuilder.head();
+        Map<String, Long> positions = rebuilder.positions(head);
         Map<String, ReadModelRebuilder.ReadModelState> states = rebuilder.states();
         List<ProjectionJob> jobs = rebuilder.recentJobs(5);
         ProjectionJob running = jobs.stream().filter(ProjectionJob::running).findFirst().orElse(null);
@@ -67,10 +68,10 @@ public class ReadModelController {
             view.put("tables", model.tables());
             view.put("mode", "inline");
             view.put("state", !working ? "live" : running.kind().equals("rebuild") ? "rebuilding" : "verifying");
-            // written in every command's own transaction: the live tables stand at the head, always
-            view.put("position", head);
+            long position = positions.get(model.name());
+            view.put("position", position);
             view.put("head", head);
-            view.put("lag", 0);
+            view.put("lag", head - position);
             view.put("built_at", state == null ? null : state.builtAt());
             view.put("definition", model.definition());
             view.put("job", working ? job(running, head) : null);

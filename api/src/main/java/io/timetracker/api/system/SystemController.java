@@ -23,6 +23,9 @@ import java.util.Map;
 @RestController
 public class SystemController {
 
+    /** The contract's health probe (a load balancer's too: see {@code RateLimits}). */
+    public static final String HEALTH = "/api/v1/health";
+
     private static final Map<String, String> ENDPOINTS = endpoints();
 
     private final JdbcTemplate jdbc;
@@ -64,7 +67,7 @@ public class SystemController {
         return info;
     }
 
-    @GetMapping("/api/v1/health")
+    @GetMapping(HEALTH)
     @PublicEndpoint
     public ResponseEntity<Map<String, Object>> health() {
         boolean databaseUp = databaseAnswers();

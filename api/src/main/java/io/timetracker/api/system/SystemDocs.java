@@ -6,7 +6,7 @@ import io.timetracker.api.docs.ApiDocumentation;
 import io.timetracker.api.docs.Json;
 import org.springframework.stereotype.Component;
 
-/** The system endpoints in the OpenAPI document: info, health and the read models' administration. */
+/** The system endpoints in the OpenAPI document: info, health, the read models' administration, integrity. */
 @Component
 class SystemDocs implements ApiDocumentation {
 
@@ -58,6 +58,26 @@ class SystemDocs implements ApiDocumentation {
                 .answers(jobStarted()).error(409, "A job is already running");
         docs.operation(ReadModelController.class, "job").id("getReadModelJob").summary("One rebuild or check job")
                 .answers(Answer.of(200, "The job", Json.object().with("job", job())));
+
+        docs.tag("Integrity", "Tamper evidence of the event history");
+        docs.operation(IntegrityController.class, "verify").id("verifyEventStoreIntegrity")
+                .summary("Check every stored event against the hash chain of its aggregate")
+                .answers(Answer.of(200, "What the check found (a break is an answer, not an error)", Json.object()
+                        .with("integrity", Json.object()
+                                .with("intact", Json.bool())
+                                .with("events_verified", Json.integer())
+                                .with("events_broken", Json.integer())
+                                .with("head", Json.integer())
+                                .with("duration_ms", Json.integer())
+                                .with("first_break", Json.nullable(Json.object()
+                                        .with("aggregate_identifier", Json.string())
+                                        .with("aggregate_type", Json.nullable(Json.string()))
+                                        .with("sequence_number", Json.integer())
+                                        .with("global_index", Json.integer())
+                                        .with("event_type", Json.string())
+                                        .with("mismatch", Json.oneOf("sequence", "hash"))
+                                        .with("previous_sequence_number", Json.nullable(Json.integer()))
+                                        .with("detail", Json.string()))))));
     }
 
     private static Answer jobStarted() {

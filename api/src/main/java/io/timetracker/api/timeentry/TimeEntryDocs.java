@@ -16,17 +16,6 @@ import java.util.List;
 @Component
 class TimeEntryDocs implements ApiDocumentation {
 
-    /** A real answer of POST /api/v1/time-entries. */
-    private static final String CREATED = """
-            {"message": "Time entry created successfully", "time_entry": {"id": 17, "user_id": 1, "project_id": 3,
-             "client_id": 2, "task_id": null, "start_time": "2025-03-03T09:00:00Z", "end_time": "2025-03-03T10:30:00Z",
-             "paused_at": null, "duration_seconds": 5400, "break_seconds": 0, "duration_hours": 1.5,
-             "duration_formatted": "01:30:00", "notes": "Sprint planning", "tags": "meeting,planning",
-             "tag_list": ["meeting", "planning"], "source": "manual", "billable": true, "paid": false,
-             "invoice_number": null, "is_active": false, "approval_status": "none", "is_locked": false,
-             "user": "admin", "project": "Website relaunch", "client": "Acme", "task": null,
-             "created_at": "2025-03-03T10:31:12.345678Z", "updated_at": "2025-03-03T10:31:12.345678Z"}}""";
-
     /** {"active": true, "timer": {...}} or {"active": false, "timer": null}. */
     private static Schema<?> timerStatus() {
         Schema<Object> running = Json.bool();
@@ -62,7 +51,7 @@ class TimeEntryDocs implements ApiDocumentation {
                 .description("Without end_time the entry is a running timer that started at start_time (one "
                         + "running timer per user). A user's completed entries never overlap.")
                 .body(TimeEntryFields.CREATE)
-                .answers(Answer.created("time_entry", TimeEntryView.class).example(CREATED))
+                .answers(Answer.created("time_entry", TimeEntryView.class))
                 .error(409, "An overlapping entry, or a second running timer (timer_already_running)");
         docs.operation(TimeEntryController.class, "update").id("PUT", "updateTimeEntry")
                 .id("PATCH", "patchTimeEntry").summary("Change a time entry (only the fields sent)")

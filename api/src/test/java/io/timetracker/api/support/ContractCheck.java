@@ -1,10 +1,13 @@
 package io.timetracker.api.support;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.interaction.ApiOperationResolver;
+import com.atlassian.oai.validator.model.ApiOperationMatch;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.parser.OpenAPIParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,18 +28,35 @@ import java.util.stream.Collectors;
  * status, field, type or header value fails the test. Objects are checked closed (no property the document does
  * not name). Tests that send invalid input on purpose say so ({@link ApiClient#sendingInvalidInput()}); their
  * requests are not checked, and neither are the answers to requests no operation matches (unknown paths or
- * methods), which the document cannot describe. Only the API ({@code /api/v1/...}) is checked.
+ * methods), which the document cannot describe. Only the API ({@code /api/v1/...}) is checked. The answers that
+ * pass are what {@link ExampleRecorder} records the document's examples from.
  */
 public final class ContractCheck {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Map<Integer, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Map<Integer, Contract> CONTRACTS = new ConcurrentHashMap<>();
     /** The validator's keys for "no operation matches this request". */
     private static final List<String> NO_OPERATION = List.of("validation.request.path.missing",
             "validation.request.operation.notAllowed", "validation.response.path.missing",
             "validation.response.operation.notAllowed");
 
     private ContractCheck() {
+    }
+
+    /** The document of one application: its validator, and which operation a request is. */
+    private record Contract(OpenApiInteractionValidator validator, ApiOperationResolver operations) {
+
+        static Contract of(String document) {
+            return new Contract(OpenApiInteractionValidator.createForInlineApiSpecification(document).build(),
+                    new ApiOperationResolver(new OpenAPIParser().readContents(document, null, null).getOpenAPI(),
+                            null, false));
+        }
+
+        String operationId(String path, Request.Method method) {
+            ApiOperationMatch match = operations.findApiOperation(path, method);
+            return match.isPathFound() && match.isOperationAllowed()
+                    ? match.getApiOperation().getOperation().getOperationId() : null;
+        }
     }
 
     /** One exchange as the test saw it. */
@@ -75,8 +95,7 @@ public final class ContractCheck {
         if (!path.startsWith("/api/v1/")) {
             return;
         }
-        OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(port,
-                p -> OpenApiInteractionValidator.createForInlineApiSpecification(document(p)).build());
+        Contract contract = CONTRACTS.computeIfAbsent(port, p -> Contract.of(document(p)));
         Request.Method method = Request.Method.valueOf(exchange.method());
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
         if (query >= 0) {
@@ -91,8 +110,8 @@ public final class ContractCheck {
         if (exchange.responseBody() != null && !exchange.responseBody().isEmpty()) {
             response.withBody(exchange.responseBody());
         }
-        ValidationReport report = checkRequest ? validator.validate(request.build(), response.build())
-                : validator.validateResponse(path, method, response.build());
+        ValidationReport report = checkRequest ? contract.validator().validate(request.build(), response.build())
+                : contract.validator().validateResponse(path, method, response.build());
         List<ValidationReport.Message> errors = report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .filter(message -> checkRequest || !NO_OPERATION.contains(message.getKey()))
@@ -103,6 +122,12 @@ public final class ContractCheck {
                     .map(message -> "  " + message.getKey() + ": " + message.getMessage())
                     .collect(Collectors.joining("\n"))
                     + "\nrequest body: " + exchange.requestBody() + "\nresponse body: " + exchange.responseBody());
+        }
+        if (ExampleRecorder.RECORDING && exchange.responseBody() != null) {
+            String operationId = contract.operationId(path, method);
+            if (operationId != null) {
+                ExampleRecorder.offer(operationId, exchange.status(), exchange.responseBody());
+            }
         }
     }
 

@@ -60,7 +60,13 @@ public final class SecondApplication implements AutoCloseable {
      * node uses); closing it leaves the database alone.
      */
     public static SecondApplication startOnSameDatabase(DataSource dataSource, String... properties) {
-        return start(jdbcUrl(dataSource), new JdbcTemplate(dataSource), null, List.of(), properties);
+        return startOnSameDatabase(dataSource, List.of(), properties);
+    }
+
+    /** As {@link #startOnSameDatabase(DataSource, String...)}, with more configuration classes (a test's own beans). */
+    public static SecondApplication startOnSameDatabase(DataSource dataSource, List<Class<?>> sources,
+                                                        String... properties) {
+        return start(jdbcUrl(dataSource), new JdbcTemplate(dataSource), null, sources, properties);
     }
 
     private static SecondApplication start(String jdbcUrl, JdbcTemplate server, String ownDatabase,
@@ -70,15 +76,34 @@ public final class SecondApplication implements AutoCloseable {
                 "timetracker.bootstrap.admin-token=" + ApiClient.ADMIN_TOKEN,
                 "timetracker.bootstrap.admin-password=" + ApiClient.ADMIN_PASSWORD));
         all.addAll(List.of(properties));
+        CompletableFuture<ConfigurableApplicationContext> context = CompletableFuture.supplyAsync(() ->
+                // as command-line arguments, which win over application.yml and the environment
+                application(sources).run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
+        return new SecondApplication(port, server, ownDatabase, context);
+    }
+
+    /**
+     * The application in a process of its own ({@link NodeProcess}): as in this JVM, the tests' configurations are
+     * kept out of it, although they are on its class path.
+     */
+    public static void main(String[] args) {
+        application(List.of()).run(args);
+    }
+
+    private static SpringApplicationBuilder application(List<Class<?>> sources) {
         List<Class<?>> allSources = new ArrayList<>(List.of(TimeTrackerApplication.class));
         allSources.addAll(sources);
-        CompletableFuture<ConfigurableApplicationContext> context = CompletableFuture.supplyAsync(() ->
-                new SpringApplicationBuilder(allSources.toArray(Class<?>[]::new))
-                        .initializers(app -> app.getBeanFactory().registerSingleton(
-                                TestClassesExcluded.class.getName(), new TestClassesExcluded()))
-                        // as command-line arguments, which win over application.yml and the environment
-                        .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
-        return new SecondApplication(port, server, ownDatabase, context);
+        return new SpringApplicationBuilder(allSources.toArray(Class<?>[]::new))
+                .initializers(app -> app.getBeanFactory().registerSingleton(
+                        TestClassesExcluded.class.getName(), new TestClassesExcluded()));
+    }
+
+    static String jdbcUrlOf(DataSource dataSource) {
+        return jdbcUrl(dataSource);
+    }
+
+    static int unusedPort() {
+        return freePort();
     }
 
     public int port() {

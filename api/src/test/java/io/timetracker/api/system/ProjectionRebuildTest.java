@@ -37,7 +37,8 @@ class ProjectionRebuildTest extends EndToEndTest {
             "snapshot_event_entry", "token_entry", "saga_entry", "association_value_entry", "dead_letter_entry",
             "unique_key", "running_timer", "time_entry_span", "client_directory", "project_directory",
             "user_directory", "task_directory", "approval_directory", "contact_directory", "primary_contact",
-            "lead_directory", "idempotency_record", "api_token_usage", "read_model_state", "projection_job");
+            "lead_directory", "idempotency_record", "api_token_usage", "read_model_state", "projection_job",
+            "rate_limit_buckets");
 
     @Autowired
     JdbcTemplate jdbc;

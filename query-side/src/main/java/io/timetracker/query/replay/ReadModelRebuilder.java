@@ -30,7 +30,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 
 /**
  * Rebuilds read models from the event store while the application keeps serving, and checks that a rebuild gives
@@ -172,6 +174,28 @@ public class ReadModelRebuilder implements DisposableBean {
 
     /** A read model's last build. */
     public record ReadModelState(String definition, Instant builtAt, long builtTo) {
+    }
+
+    /**
+     * Up to which event of the store ({@code head}, see {@link #head()}) each read model's live tables hold it. Every
+     * model is written inline, in each command's own transaction, so a built one stands at the head. One that was never
+     * built, or whose definition changed, holds what its build (at start-up, before the node reports ready) has
+     * reached: the running job's position, or nothing before that job starts.
+     */
+    public Map<String, Long> positions(long head) {
+        Set<String> unbuilt = outdated().stream().map(ReadModels.Definition::name).collect(Collectors.toSet());
+        ProjectionJob running = recentJobs(1).stream().filter(ProjectionJob::running).findFirst().orElse(null);
+        Map<String, Long> positions = new LinkedHashMap<>();
+        for (ReadModels.Definition model : readModels.all()) {
+            long position = head;
+            if (unbuilt.contains(model.name())) {
+                boolean building = running != null && running.readModels().contains(model.name())
+                        && running.position() != null;
+                position = building ? running.position() : 0;
+            }
+            positions.put(model.name(), position);
+        }
+        return positions;
     }
 
     /** The global index of the newest event (0: none). */

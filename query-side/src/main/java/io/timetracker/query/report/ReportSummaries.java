@@ -25,8 +25,8 @@ import java.util.Map;
 
 /**
  * Summaries: one query sums the report's cells per group, project and client (few rows, whatever the number of
- * entries), and the totals, the groups by project and by the grouping asked for, and the revenue (at each
- * project's rate, else its client's) are added up from those. Names and rates are joined as they stood at the
+ * entries; summed by ids, then joined to names), and the totals, the groups by project and by the grouping asked
+ * for, and the revenue (at each project's rate, else its client's) are added up from those. Names and rates are joined as they stood at the
  * report's instant (as they are now without one).
  */
 @Component
@@ -46,15 +46,18 @@ public class ReportSummaries {
     @QueryHandler
     public ReportSummary handle(Summarize query) {
         MapSqlParameterSource params = new MapSqlParameterSource();
-        String[] group = groupKeyAndLabel(query.grouping());
-        List<Cell> cells = jdbc.query("SELECT " + group[0] + " AS group_key, " + group[1] + " AS group_label, "
-                + "s.project_id, p.name AS project_name, coalesce(p.hourly_rate, c.default_hourly_rate) AS rate, "
-                + "sum(s.seconds) AS seconds, coalesce(sum(s.seconds) FILTER (WHERE s.billable), 0) AS billable, "
-                + "sum(s.entries) AS entries FROM "
-                + ReportSource.cells(query.filter(), params, query.grouping() == Grouping.USER) + " s"
-                + ReportSource.names("s", query.filter(), params)
-                + " GROUP BY 1, 2, s.project_id, p.name, s.client_id, rate HAVING sum(s.entries) > 0", params,
-                (rs, row) -> cell(rs));
+        Grouping grouping = query.grouping();
+        GroupSql group = GroupSql.of(grouping);
+        List<Cell> cells = jdbc.query("SELECT x.group_key, " + group.label() + " AS group_label, x.project_id,"
+                + " p.name AS project_name, coalesce(p.hourly_rate, c.default_hourly_rate) AS rate, x.seconds,"
+                + " x.billable, x.entries FROM (SELECT " + group.key() + " AS group_key, "
+                + (grouping == Grouping.USER ? "s.user_id" : "NULL::bigint") + " AS user_id, "
+                + (grouping == Grouping.TASK ? "s.task_id" : "NULL::bigint") + " AS task_id, s.project_id, s.client_id,"
+                + " sum(s.seconds) AS seconds, coalesce(sum(s.seconds) FILTER (WHERE s.billable), 0) AS billable,"
+                + " sum(s.entries) AS entries FROM "
+                + ReportSource.cells(query.filter(), params, grouping == Grouping.USER) + " s"
+                + " GROUP BY 1, 2, 3, s.project_id, s.client_id HAVING sum(s.entries) > 0) x"
+                + ReportSource.names("x", query.filter(), params), params, (rs, row) -> cell(rs));
         return summary(cells, periodic(query.grouping()));
     }
 
@@ -127,16 +130,24 @@ public class ReportSummaries {
         return grouping == Grouping.DAY || grouping == Grouping.WEEK || grouping == Grouping.MONTH;
     }
 
-    /** The SQL of a group's key and label over the cells {@code s} and the joined names. */
-    private static String[] groupKeyAndLabel(Grouping grouping) {
-        return switch (grouping) {
-            case PROJECT -> new String[]{"s.project_id", "p.name"};
-            case CLIENT -> new String[]{"s.client_id", "c.name"};
-            case USER -> new String[]{"s.user_id", "u.username"};
-            case TASK -> new String[]{"s.task_id", "t.name"};
-            case DAY -> new String[]{"s.work_date", "to_char(s.work_date, 'YYYY-MM-DD')"};
-            case WEEK -> new String[]{"date_trunc('week', s.work_date)::date", "to_char(s.work_date, 'IYYY-\"W\"IW')"};
-            case MONTH -> new String[]{"date_trunc('month', s.work_date)::date", "to_char(s.work_date, 'YYYY-MM')"};
-        };
+    /**
+     * A group's key over the cells {@code s}, and its label over their sums {@code x} and the names joined to them:
+     * the cells are summed by ids first, so only the few sums are joined to names and grouped by text.
+     */
+    private record GroupSql(String key, String label) {
+
+        static GroupSql of(Grouping grouping) {
+            return switch (grouping) {
+                case PROJECT -> new GroupSql("s.project_id", "p.name");
+                case CLIENT -> new GroupSql("s.client_id", "c.name");
+                case USER -> new GroupSql("s.user_id", "u.username");
+                case TASK -> new GroupSql("s.task_id", "t.name");
+                case DAY -> new GroupSql("s.work_date", "to_char(x.group_key, 'YYYY-MM-DD')");
+                case WEEK -> new GroupSql("date_trunc('week', s.work_date)::date",
+                        "to_char(x.group_key, 'IYYY-\"W\"IW')");
+                case MONTH -> new GroupSql("date_trunc('month', s.work_date)::date",
+                        "to_char(x.group_key, 'YYYY-MM')");
+            };
+        }
     }
 }
