@@ -3,9 +3,11 @@
 -- search_terms: one row per document and word (the lexemes of to_tsvector('simple', search_text)), with what the
 -- ranking needs (the text's length, then the id) and who may find it; its index gives a word's documents of a
 -- type best first, and a word prefix's as a range (the "C" collation orders words by their bytes, so a prefix is
--- one range). search_vocabulary: every word the documents of each type have had (never removed, so a rebuild,
--- which replays every event, writes the same rows); its trigram index finds the words a misspelt one is similar to,
--- a small table rather than every document's text, and only the types that have a word look up its documents.
+-- one range). search_vocabulary: every word the documents of each type have had but e-mail addresses (never
+-- removed, so a rebuild, which replays every event, writes the same rows), written after the commit of the write
+-- that used it first, so that writers never wait on each other's new words; its trigram index finds the words a
+-- misspelt one is similar to, one row per word rather than one per document that has it, and only the types
+-- that have a word look up its documents.
 CREATE TABLE search_terms (
     type     varchar(20)  NOT NULL,
     id       bigint       NOT NULL,

@@ -20,19 +20,19 @@ import java.util.stream.Collectors;
 /**
  * Answers searches from the words of the documents ({@code search_terms}, {@code search_vocabulary}), best matches
  * first in three tiers: documents with every word of the query (score 2), then those with words that begin with each
- * of its words (score 1), then, only for a type that has fewer than {@code limit} of those, documents with, for each
- * word of the query, a word it is similar to (trigram word similarity: typos, words found from their middle; the
- * score is the mean of each query word's best similarity, below 1). Within a tier a shorter text, a closer match,
- * ranks first, then the lower id. Each type keeps its best {@code limit}; a caller searches only the types it may
- * (of an owned type, its own documents).
+ * of its words (score 1), then, only for a type that has fewer than {@code limit} of those, documents whose text
+ * the query is similar to (trigram word similarity, the score, below 1: typos, words found from their middle, a
+ * word of the query missing or misspelt beyond recognition while the others match). Within a tier a shorter text,
+ * a closer match, ranks first, then the lower id. Each type keeps its best {@code limit}; a caller searches only the
+ * types it may (of an owned type, its own documents).
  *
  * <p>Each tier reads a type's best documents in the order of an index rather than sorting every match: one word of
  * the query (for each type the rarest) leads, read from {@code search_terms_ranked} in rank order (a
  * whole word) or as one range (a prefix), and the document's other words are looked up by its key, so a common word
  * costs {@code limit} rows, not thousands. A misspelt word is matched against the distinct words of
  * the type ({@code search_vocabulary}'s trigram index), a small table, and then those words' documents are read like
- * whole words. The statements' texts do not depend on the query (the types are array parameters), so the driver's
- * server-side prepared statements skip planning.
+ * whole words: only they are compared with the whole query. The statements' texts do not depend on the query (the
+ * types are array parameters), so the driver's server-side prepared statements skip planning.
  */
 @Component
 public class SearchIndex {
@@ -98,51 +98,65 @@ public class SearchIndex {
             ORDER BY h.score DESC, h.place, s.type, d.id""").formatted(WORDS, SCOPES, lead("t.word = w"),
             lead("t.word >= w AND t.word < w || chr(1114111)"), HAS_WORD, HAS_PREFIX);
 
-    /** The words of a type's documents that the query word {@code w} is similar to, with the similarity. */
-    private static final String ALIKE = "SELECT v.word, word_similarity(w, v.word) AS similarity"
-            + " FROM search_vocabulary v WHERE v.type = s.type AND w <% v.word";
+    /** A query word {@code w} and a word {@code word} are alike: similar as wholes, or {@code w} to a part of it. */
+    private static final String ALIKE = "(%1$s <%% %2$s OR %1$s %% %2$s)";
+
+    /** The documents of the type (and owner) that have the word {@code v.word}, in rank order. */
+    private static final String HAVING_WORD = """
+            SELECT t.type, t.id, t.length FROM search_terms t
+            WHERE t.type = s.type AND t.word = v.word AND (s.owner IS NULL OR t.owner_id = s.owner)
+            ORDER BY t.length, t.id""";
 
     /**
-     * Per type, the documents that have, for each word of the query, a word it is similar to, and are not among the
-     * {@link #MATCHES} (some word of the query begins none of theirs). The word with the fewest such documents
-     * (counted up to {@link #MANY}) leads: its similar words' documents are the candidates, and each candidate's own
-     * words are compared with the other words of the query. A one-word query's documents rank by the similar word
-     * they have, so each similar word's first {@code 2 × limit} suffice (fewer than {@code limit} of the type
-     * matched above).
+     * Per type, the documents the whole query is similar to ({@code :text <% search_text}: trigram word similarity
+     * at least {@code pg_trgm.word_similarity_threshold}, the score, below 1) that are not among the {@link #MATCHES}
+     * (some word of the query begins none of theirs). Only documents with a word that a word of the query is
+     * {@link #ALIKE} are compared (the type's {@code search_vocabulary} gives the alike words, by its trigram index);
+     * words of the query alike no word of the type are left out, and the whole query's similarity decides whether
+     * the others suffice. Each word kept brings its alike words' first {@code 2 × limit} documents in rank order (a
+     * document that has only it ranks by the alike word, and fewer than {@code limit} of the type matched above):
+     * "Brightwater renewal" finds a lead of Brightwater. With several kept, the one with the fewest documents
+     * (counted up to {@link #MANY}) also brings the first {@link #MANY} of its alike words' documents that have an
+     * alike word of every other one: "Sofia Novak" finds "Sofia Nowak" among many of either.
      */
     private static final String SIMILAR = ("""
             WITH %1$s
-            SELECT s.type, d.id, d.title, d.description, d.badge, h.score,
+            SELECT s.type, h.id, h.title, h.description, h.badge, h.score,
                    row_number() OVER (PARTITION BY s.type ORDER BY h.score DESC, h.length, h.id) AS place
             FROM q CROSS JOIN %2$s
-            CROSS JOIN LATERAL (SELECT CASE WHEN cardinality(q.words) = 1 THEN q.words[1] ELSE (
-                SELECT w FROM unnest(q.words) w ORDER BY (SELECT count(*) FROM (SELECT FROM (%3$s) l
-                    JOIN search_terms t ON t.type = s.type AND t.word = l.word LIMIT %4$d) rows), w LIMIT 1) END
-                AS lead) fuzzy_lead
+            CROSS JOIN LATERAL (
+                SELECT array_agg(w ORDER BY n, w) AS words FROM (
+                    SELECT w, (SELECT count(*) FROM (
+                        SELECT FROM search_vocabulary v JOIN search_terms t ON t.type = v.type AND t.word = v.word
+                        WHERE v.type = s.type AND %3$s LIMIT CASE WHEN cardinality(q.words) = 1 THEN 1 ELSE %4$d END
+                    ) r) AS n
+                    FROM unnest(q.words) w) counted
+                WHERE n > 0) kept
             CROSS JOIN LATERAL (
                 SELECT ranked.* FROM (
-                SELECT c.type, c.id, c.length, o.score FROM (
-                    SELECT DISTINCT ON (t.id) t.type, t.id, t.length, l.similarity
-                    FROM unnest(ARRAY[fuzzy_lead.lead]) w CROSS JOIN LATERAL (%3$s) l
-                    CROSS JOIN LATERAL (
-                        SELECT t.type, t.id, t.length FROM search_terms t
-                        WHERE t.type = s.type AND t.word = l.word AND (s.owner IS NULL OR t.owner_id = s.owner)
-                        ORDER BY t.length, t.id LIMIT CASE WHEN cardinality(q.words) = 1 THEN 2 * :limit END) t
-                    ORDER BY t.id, l.similarity DESC) c
-                CROSS JOIN LATERAL (
-                    SELECT (c.similarity + coalesce(sum(best), 0)) / cardinality(q.words) AS score,
-                           count(best) AS matched FROM (
-                        SELECT (SELECT max(word_similarity(w, x.word)) FROM search_terms x
-                                WHERE x.type = c.type AND x.id = c.id AND w <%% x.word) AS best
-                        FROM unnest(q.words) w WHERE w <> fuzzy_lead.lead) others) o
-                WHERE o.matched = cardinality(q.words) - 1
-                ORDER BY o.score DESC, c.length, c.id OFFSET 0) ranked
+                    SELECT c.type, c.id, c.length, d.title, d.description, d.badge,
+                           word_similarity(:text, d.search_text) AS score
+                    FROM (
+                        SELECT t.type, t.id, t.length FROM unnest(kept.words) w
+                        JOIN search_vocabulary v ON v.type = s.type AND %3$s
+                        CROSS JOIN LATERAL (%5$s LIMIT 2 * :limit) t
+                        UNION
+                        SELECT t.type, t.id, t.length FROM search_vocabulary v
+                        CROSS JOIN LATERAL (%5$s LIMIT CASE WHEN cardinality(kept.words) > 1 THEN %4$d ELSE 0 END) t
+                        WHERE v.type = s.type AND %6$s AND NOT EXISTS (SELECT FROM unnest(kept.words[2:]) w
+                            WHERE NOT EXISTS (SELECT FROM search_terms x
+                                              WHERE x.type = t.type AND x.id = t.id AND %7$s))
+                    ) c
+                    JOIN search_documents d ON d.type = c.type AND d.id = c.id
+                    WHERE :text <%% d.search_text
+                    ORDER BY score DESC, c.length, c.id OFFSET 0) ranked
                 -- in rank order, so that only the candidates up to the limit are checked (OFFSET 0: not before)
-                WHERE EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %5$s) LIMIT :limit
+                WHERE EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %8$s) LIMIT :limit
             ) h
-            JOIN search_documents d ON d.type = s.type AND d.id = h.id
-            ORDER BY h.score DESC, place, s.type, d.id""")
-            .formatted(WORDS, SCOPES, ALIKE, MANY, HAS_PREFIX.replace("t.type", "ranked.type").replace("t.id", "ranked.id"));
+            ORDER BY h.score DESC, place, s.type, h.id""")
+            .formatted(WORDS, SCOPES, ALIKE.formatted("w", "v.word"), MANY, HAVING_WORD,
+                    ALIKE.formatted("kept.words[1]", "v.word"), ALIKE.formatted("w", "x.word"),
+                    HAS_PREFIX.replace("t.type", "ranked.type").replace("t.id", "ranked.id"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
