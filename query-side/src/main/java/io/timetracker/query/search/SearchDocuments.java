@@ -48,7 +48,8 @@ public class SearchDocuments {
             SELECT type, id, word, length, owner_id FROM words
             ON CONFLICT (type, id, word) DO UPDATE SET length = EXCLUDED.length, owner_id = EXCLUDED.owner_id
             WHERE (t.length, t.owner_id) IS DISTINCT FROM (EXCLUDED.length, EXCLUDED.owner_id)""",
-            text("type"), bigint("id"), text("title"), text("description"), text("badge"), bigint("owner_id"), text("search_text"), bigint("version"));
+            text("type"), bigint("id"), text("title"), text("description"), text("badge"), bigint("owner_id"),
+            text("search_text"), bigint("version"));
 
     /**
      * The words of a text that the type's vocabulary lacks, written after the commit ({@link
