@@ -98,26 +98,24 @@ public class SearchIndex {
             ORDER BY h.score DESC, h.place, s.type, d.id""").formatted(WORDS, SCOPES, lead("t.word = w"),
             lead("t.word >= w AND t.word < w || chr(1114111)"), HAS_WORD, HAS_PREFIX);
 
-    /** A query word {@code w} and a word {@code word} are alike: similar as wholes, or {@code w} to a part of it. */
-    private static final String ALIKE = "(%1$s <%% %2$s OR %1$s %% %2$s)";
-
-    /** The documents of the type (and owner) that have the word {@code v.word}, in rank order. */
+    /** The documents of the type (and owner) that have the word {@code a.word}, in rank order. */
     private static final String HAVING_WORD = """
             SELECT t.type, t.id, t.length FROM search_terms t
-            WHERE t.type = s.type AND t.word = v.word AND (s.owner IS NULL OR t.owner_id = s.owner)
+            WHERE t.type = s.type AND t.word = a.word AND (s.owner IS NULL OR t.owner_id = s.owner)
             ORDER BY t.length, t.id""";
 
     /**
      * Per type, the documents the whole query is similar to ({@code :text <% search_text}: trigram word similarity
      * at least {@code pg_trgm.word_similarity_threshold}, the score, below 1) that are not among the {@link #MATCHES}
-     * (some word of the query begins none of theirs). Only documents with a word that a word of the query is
-     * {@link #ALIKE} are compared (the type's {@code search_vocabulary} gives the alike words, by its trigram index);
-     * words of the query alike no word of the type are left out, and the whole query's similarity decides whether
-     * the others suffice. Each word kept brings its alike words' first {@code 2 × limit} documents in rank order (a
-     * document that has only it ranks by the alike word, and fewer than {@code limit} of the type matched above):
-     * "Brightwater renewal" finds a lead of Brightwater. With several kept, the one with the fewest documents
-     * (counted up to {@link #MANY}) also brings the first {@link #MANY} of its alike words' documents that have an
-     * alike word of every other one: "Sofia Novak" finds "Sofia Nowak" among many of either.
+     * (some word of the query begins none of theirs). Only documents with a word alike a word of the query are
+     * compared: the type's words ({@code search_vocabulary}, by its trigram index) that the query word is similar to
+     * as a whole ({@code %}) or to a part of ({@code <%}), looked up once per type. Words of the query alike no word
+     * of the type are left out, and the whole query's similarity decides whether the others suffice. Each word kept
+     * brings its alike words' first {@code 2 × limit} documents in rank order (a document that has only it ranks by
+     * the alike word, and fewer than {@code limit} of the type matched above): "Brightwater renewal" finds a lead of
+     * Brightwater. With several kept, the one with the fewest documents (counted up to {@link #MANY}) also brings
+     * the first {@link #MANY} of its alike words' documents that have an alike word of every other one: "Sofia
+     * Novak" finds "Sofia Nowak" among many of either.
      */
     private static final String SIMILAR = ("""
             WITH %1$s
@@ -125,37 +123,40 @@ public class SearchIndex {
                    row_number() OVER (PARTITION BY s.type ORDER BY h.score DESC, h.length, h.id) AS place
             FROM q CROSS JOIN %2$s
             CROSS JOIN LATERAL (
+                SELECT array_agg(w) AS words, array_agg(v.word) AS alike FROM unnest(q.words) w
+                JOIN search_vocabulary v ON v.type = s.type AND (w <%% v.word OR w %% v.word)) pairs
+            CROSS JOIN LATERAL (
                 SELECT array_agg(w ORDER BY n, w) AS words FROM (
-                    SELECT w, (SELECT count(*) FROM (
-                        SELECT FROM search_vocabulary v JOIN search_terms t ON t.type = v.type AND t.word = v.word
-                        WHERE v.type = s.type AND %3$s LIMIT CASE WHEN cardinality(q.words) = 1 THEN 1 ELSE %4$d END
-                    ) r) AS n
-                    FROM unnest(q.words) w) counted
-                WHERE n > 0) kept
+                    SELECT k.w, (SELECT count(*) FROM (
+                        SELECT FROM unnest(pairs.words, pairs.alike) a(w, word) CROSS JOIN LATERAL (%3$s) t
+                        WHERE a.w = k.w LIMIT CASE WHEN cardinality(q.words) = 1 THEN 1 ELSE %4$d END) r) AS n
+                    FROM (SELECT DISTINCT w FROM unnest(pairs.words) w) k) counted) kept
             CROSS JOIN LATERAL (
                 SELECT ranked.* FROM (
                     SELECT c.type, c.id, c.length, d.title, d.description, d.badge,
                            word_similarity(:text, d.search_text) AS score
                     FROM (
-                        SELECT t.type, t.id, t.length FROM unnest(kept.words) w
-                        JOIN search_vocabulary v ON v.type = s.type AND %3$s
-                        CROSS JOIN LATERAL (%5$s LIMIT 2 * :limit) t
+                        SELECT t.type, t.id, t.length FROM unnest(pairs.words, pairs.alike) a(w, word)
+                        CROSS JOIN LATERAL (%3$s LIMIT 2 * :limit) t
                         UNION
-                        SELECT t.type, t.id, t.length FROM search_vocabulary v
-                        CROSS JOIN LATERAL (%5$s LIMIT CASE WHEN cardinality(kept.words) > 1 THEN %4$d ELSE 0 END) t
-                        WHERE v.type = s.type AND %6$s AND NOT EXISTS (SELECT FROM unnest(kept.words[2:]) w
-                            WHERE NOT EXISTS (SELECT FROM search_terms x
-                                              WHERE x.type = t.type AND x.id = t.id AND %7$s))
+                        SELECT t.type, t.id, t.length FROM (
+                            SELECT t.* FROM unnest(pairs.words, pairs.alike) a(w, word)
+                            CROSS JOIN LATERAL (%3$s LIMIT %4$d) t
+                            WHERE a.w = kept.words[1] AND cardinality(kept.words) > 1
+                            ORDER BY t.length, t.id LIMIT %4$d) t
+                        WHERE (SELECT count(DISTINCT a.w) FROM search_terms x
+                               JOIN unnest(pairs.words, pairs.alike) a(w, word) ON a.word = x.word
+                               WHERE x.type = t.type AND x.id = t.id AND a.w <> kept.words[1])
+                            = cardinality(kept.words) - 1
                     ) c
                     JOIN search_documents d ON d.type = c.type AND d.id = c.id
                     WHERE :text <%% d.search_text
                     ORDER BY score DESC, c.length, c.id OFFSET 0) ranked
                 -- in rank order, so that only the candidates up to the limit are checked (OFFSET 0: not before)
-                WHERE EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %8$s) LIMIT :limit
+                WHERE EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %5$s) LIMIT :limit
             ) h
             ORDER BY h.score DESC, place, s.type, h.id""")
-            .formatted(WORDS, SCOPES, ALIKE.formatted("w", "v.word"), MANY, HAVING_WORD,
-                    ALIKE.formatted("kept.words[1]", "v.word"), ALIKE.formatted("w", "x.word"),
+            .formatted(WORDS, SCOPES, HAVING_WORD, MANY,
                     HAS_PREFIX.replace("t.type", "ranked.type").replace("t.id", "ranked.id"));
 
     private final NamedParameterJdbcTemplate jdbc;
