@@ -3,15 +3,32 @@ package io.timetracker.api.search;
 import io.timetracker.api.support.ApiClient;
 import io.timetracker.api.support.ApiClient.Response;
 import io.timetracker.api.support.EndToEndTest;
+import io.timetracker.api.support.TestFaults;
+import io.timetracker.query.search.SearchDocuments;
+import io.timetracker.query.search.SearchDocuments.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SearchApiTest extends EndToEndTest {
+
+    @Autowired
+    SearchDocuments documents;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void findsEachTypeByItsTextAndShowsTheContractsShape() {
@@ -63,6 +80,54 @@ class SearchApiTest extends EndToEndTest {
                 .contains(exact, longer);
         String typo = word.substring(0, 7) + (word.charAt(7) == 'z' ? 'y' : 'z');
         assertThat(ids(admin.get("/api/v1/search?types=project&q=" + typo).body())).contains(exact);
+    }
+
+    @Test
+    void aManyWordQueryFindsTextsWithAWordMisspeltOrMissingBelowTheWholeMatches() {
+        String word = word();
+        long nowak = created(admin.post("/api/v1/leads",
+                "{\"first_name\": \"%s\", \"last_name\": \"Nowak\"}".formatted(word)), "lead");
+        long novak = created(admin.post("/api/v1/leads",
+                "{\"first_name\": \"%s\", \"last_name\": \"Novak\"}".formatted(word)), "lead");
+
+        assertThat(ids(admin.get("/api/v1/search?types=lead&q=%s%%20Novak".formatted(word)).body()))
+                .containsExactly(novak, nowak);
+
+        String company = word() + word().substring(0, 4);
+        long lead = created(admin.post("/api/v1/leads", """
+                {"first_name": "Ann", "last_name": "Lee", "company_name": "%s Ltd"}""".formatted(company)), "lead");
+        long deal = created(admin.post("/api/v1/deals", "{\"name\": \"%s renewal\"}".formatted(company)), "deal");
+
+        assertThat(typesAndIds(admin.get("/api/v1/search?types=deal,lead&q=%s%%20renewal".formatted(company))
+                .body())).containsExactly("deal " + deal, "lead " + lead);
+    }
+
+    /**
+     * The first writers of a word do not wait on each other: while one holds its transaction open after writing a
+     * document with a word no document had, another writes one with the same word, in a transaction that gives up
+     * on any lock it would wait for (and is rolled back: its document is of no client). Once the first commits, the
+     * word is among those a misspelt one is compared with.
+     */
+    @Test
+    void aWriterDoesNotWaitForAnotherThatHasTheSameNewWordUncommitted() throws Exception {
+        String word = word();
+        TestFaults.LateCommits late = TestFaults.holdLateCommits();
+        CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> admin.post("/api/v1/clients",
+                "{\"name\": \"%s %s\"}".formatted(TestFaults.COMMITS_LATE, word)));
+        late.awaitHeld();
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                jdbc.execute("SET LOCAL lock_timeout = '5s'");
+                documents.put("client", -1, new Document(word + " too", null, "active", null, word + " too"), 1);
+                status.setRollbackOnly();
+            });
+        } finally {
+            late.release();
+        }
+        long client = created(held.get(), "client");
+
+        String typo = word.substring(0, 7) + (word.charAt(7) == 'z' ? 'y' : 'z');
+        assertThat(ids(admin.get("/api/v1/search?types=client&q=" + typo).body())).containsExactly(client);
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.timetracker.query.common;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +22,9 @@ import java.util.function.Supplier;
 @Component
 public class ProjectionWrites {
 
+    private static final Logger log = LoggerFactory.getLogger(ProjectionWrites.class);
     private static final String RESOURCE = ProjectionWrites.class.getName();
+    private static final String AFTER_COMMIT = RESOURCE + ".afterCommit";
     private static final ThreadLocal<ProjectionBatch> COLLECTING = new ThreadLocal<>();
     private static final ThreadLocal<ReadBack<?>> READING_BACK = new ThreadLocal<>();
 
@@ -42,6 +47,32 @@ public class ProjectionWrites {
         ProjectionBatch single = new ProjectionBatch();
         single.add(statement, key, values);
         single.flush(jdbc);
+    }
+
+    /**
+     * Like {@link #add}, but live the row is written once the command has committed, in a statement of its own: for
+     * rows many writers would otherwise insert in their transactions and wait on each other for (a word every
+     * writer may be the first to use), that may lag the commit by that statement. In a replay it goes into the
+     * window (a read model's windows are written one after the other). The statement must not depend on the
+     * command's other rows, and a failure of it is logged, not raised: the command has committed.
+     */
+    public void addAfterCommit(RowStatement statement, Object key, Object... values) {
+        if (COLLECTING.get() != null || !CurrentUnitOfWork.isStarted()) {
+            add(statement, key, values);
+            return;
+        }
+        UnitOfWork<?> command = CurrentUnitOfWork.get().root();
+        command.getOrComputeResource(AFTER_COMMIT, name -> {
+            ProjectionBatch batch = new ProjectionBatch();
+            command.afterCommit(committed -> {
+                try {
+                    batch.flush(jdbc);
+                } catch (DataAccessException e) {
+                    log.warn("Rows written after a commit were lost (a rebuild writes them)", e);
+                }
+            });
+            return batch;
+        }).add(statement, key, values);
     }
 
     /**

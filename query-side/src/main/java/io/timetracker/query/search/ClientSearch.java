@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /** Clients are found by name, company, contact person, email and description; the badge is their status. */
 @Component
 @ProcessingGroup(SearchDocuments.GROUP)
-@ReadModel(name = SearchDocuments.GROUP, tables = SearchDocuments.TABLE)
+@ReadModel(name = SearchDocuments.GROUP, tables = {SearchDocuments.TABLE, SearchDocuments.TERMS,
+        SearchDocuments.VOCABULARY})
 public class ClientSearch {
 
     static final String TYPE = "client";

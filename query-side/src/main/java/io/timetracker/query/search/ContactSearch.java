@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  */
 @Component
 @ProcessingGroup(SearchDocuments.GROUP)
-@ReadModel(name = SearchDocuments.GROUP, tables = SearchDocuments.TABLE)
+@ReadModel(name = SearchDocuments.GROUP, tables = {SearchDocuments.TABLE, SearchDocuments.TERMS,
+        SearchDocuments.VOCABULARY})
 public class ContactSearch {
 
     static final String TYPE = "contact";

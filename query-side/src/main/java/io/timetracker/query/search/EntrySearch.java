@@ -21,7 +21,8 @@ import java.time.ZoneId;
  */
 @Component
 @ProcessingGroup(SearchDocuments.GROUP)
-@ReadModel(name = SearchDocuments.GROUP, tables = SearchDocuments.TABLE)
+@ReadModel(name = SearchDocuments.GROUP, tables = {SearchDocuments.TABLE, SearchDocuments.TERMS,
+        SearchDocuments.VOCABULARY})
 public class EntrySearch {
 
     static final String TYPE = "entry";

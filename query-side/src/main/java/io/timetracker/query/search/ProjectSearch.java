@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /** Projects are found by name, code and description; the badge is their status. */
 @Component
 @ProcessingGroup(SearchDocuments.GROUP)
-@ReadModel(name = SearchDocuments.GROUP, tables = SearchDocuments.TABLE)
+@ReadModel(name = SearchDocuments.GROUP, tables = {SearchDocuments.TABLE, SearchDocuments.TERMS,
+        SearchDocuments.VOCABULARY})
 public class ProjectSearch {
 
     static final String TYPE = "project";

@@ -20,23 +20,63 @@ public class SearchDocuments {
 
     public static final String GROUP = "search";
     public static final String TABLE = "search_documents";
+    public static final String TERMS = "search_terms";
+    public static final String VOCABULARY = "search_vocabulary";
 
+    /**
+     * The document, and when it changed, its words ({@code search_terms}: the lexemes of its text, with the text's
+     * length and the owner the ranking and visibility need; words it no longer has removed), in the same statement,
+     * so the words are always the document's. Rows of this document only: concurrent writers never share one.
+     */
     private static final RowStatement PUT = RowStatement.of(TABLE, """
-            INSERT INTO search_documents AS d (type, id, title, description, badge, owner_id, search_text, version)
-            SELECT type, id, title, description, badge, owner_id, search_text, version FROM rows
-            ON CONFLICT (type, id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
-                   badge = coalesce(EXCLUDED.badge, d.badge), owner_id = EXCLUDED.owner_id, search_text = EXCLUDED.search_text,
-                   version = EXCLUDED.version
-            WHERE d.version < EXCLUDED.version""", text("type"), bigint("id"), text("title"), text("description"),
-            text("badge"), bigint("owner_id"), text("search_text"), bigint("version"));
+            WITH put AS (
+                INSERT INTO search_documents AS d (type, id, title, description, badge, owner_id, search_text, version)
+                SELECT type, id, title, description, badge, owner_id, search_text, version FROM rows
+                ON CONFLICT (type, id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
+                       badge = coalesce(EXCLUDED.badge, d.badge), owner_id = EXCLUDED.owner_id,
+                       search_text = EXCLUDED.search_text, version = EXCLUDED.version
+                WHERE d.version < EXCLUDED.version
+                RETURNING d.type, d.id, d.owner_id, d.search_text
+            ), words AS (
+                SELECT p.type, p.id, p.owner_id, length(p.search_text) AS length, w.word
+                FROM put p CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', p.search_text))) w(word)
+            ), gone AS (
+                DELETE FROM search_terms t USING put p WHERE t.type = p.type AND t.id = p.id
+                AND NOT EXISTS (SELECT FROM words w WHERE w.type = t.type AND w.id = t.id AND w.word = t.word)
+            )
+            INSERT INTO search_terms AS t (type, id, word, length, owner_id)
+            SELECT type, id, word, length, owner_id FROM words
+            ON CONFLICT (type, id, word) DO UPDATE SET length = EXCLUDED.length, owner_id = EXCLUDED.owner_id
+            WHERE (t.length, t.owner_id) IS DISTINCT FROM (EXCLUDED.length, EXCLUDED.owner_id)""",
+            text("type"), bigint("id"), text("title"), text("description"), text("badge"), bigint("owner_id"),
+            text("search_text"), bigint("version"));
+
+    /**
+     * The words of a text that the type's vocabulary lacks, written after the commit ({@link
+     * ProjectionWrites#addAfterCommit}): writers that are the first to use a word would otherwise wait on each
+     * other's uncommitted row of it (and could deadlock, each holding one the other needs). One statement, in word
+     * order, so two of them never wait on each other in a circle; it only adds, so it needs nothing else of the
+     * command. E-mail addresses are left out: nearly every one is a word of its own, and they would make up most of
+     * the vocabulary that a misspelt word is compared with (they are still found whole and by their beginning).
+     */
+    private static final RowStatement VOCABULARY_WORDS = RowStatement.of(VOCABULARY, """
+            INSERT INTO search_vocabulary (type, word)
+            SELECT DISTINCT r.type, w.word FROM rows r
+            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', r.search_text))) w(word)
+            WHERE strpos(w.word, '@') = 0
+              AND NOT EXISTS (SELECT FROM search_vocabulary v WHERE v.type = r.type AND v.word = w.word)
+            ORDER BY 1, 2
+            ON CONFLICT (type, word) DO NOTHING""", text("type"), text("search_text"));
 
     private static final RowStatement SET_BADGE = RowStatement.of(TABLE, """
             UPDATE search_documents d SET badge = r.badge, version = r.version
             FROM rows r WHERE d.type = r.type AND d.id = r.id AND d.version < r.version""",
             text("type"), bigint("id"), text("badge"), bigint("version"));
 
-    private static final RowStatement REMOVE = RowStatement.of(TABLE,
-            "DELETE FROM search_documents d USING rows r WHERE d.type = r.type AND d.id = r.id",
+    /** The document and its words (the vocabulary keeps them: a rebuild replays the same words in the same order). */
+    private static final RowStatement REMOVE = RowStatement.of(TABLE, """
+            WITH gone AS (DELETE FROM search_documents d USING rows r WHERE d.type = r.type AND d.id = r.id)
+            DELETE FROM search_terms t USING rows r WHERE t.type = r.type AND t.id = r.id""",
             text("type"), bigint("id"));
 
     /**
@@ -57,6 +97,7 @@ public class SearchDocuments {
         String text = Stream.of(document.searchedText()).filter(Objects::nonNull).filter(part -> !part.isBlank()).collect(Collectors.joining(" "));
         writes.add(PUT, type + ":" + id, type, id, document.title(), document.description(), document.badge(),
                 document.ownerId(), text, version);
+        writes.addAfterCommit(VOCABULARY_WORDS, type + ":" + id, type, text);
     }
 
     public void badge(String type, long id, String badge, long version) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /** Tasks are found by name, description and tags; the badge is their status. Deleted tasks are not found. */
 @Component
 @ProcessingGroup(SearchDocuments.GROUP)
-@ReadModel(name = SearchDocuments.GROUP, tables = SearchDocuments.TABLE)
+@ReadModel(name = SearchDocuments.GROUP, tables = {SearchDocuments.TABLE, SearchDocuments.TERMS,
+        SearchDocuments.VOCABULARY})
 public class TaskSearch {
 
     static final String TYPE = "task";
