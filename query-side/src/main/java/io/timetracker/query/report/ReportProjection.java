@@ -65,15 +65,25 @@ public class ReportProjection {
     private static final String SHARD = "entry_id % " + PROJECT_CELL_SHARDS;
 
     /**
-     * The current version of the entry of row {@code r}, if any: its newest version before the row's, unless that
-     * one was closed. Found by the primary key alone, whatever the planner guesses: a condition on
-     * {@code recorded_to} inside the lookup would let it pick a partial index of all current versions and, with no
-     * statistics yet (a new table, no autovacuum), read all of them on every write.
+     * The start of a statement on versions: {@code previous}, the current versions of the rows' entries (each with
+     * the instant it is closed at; {@code %s}: a further condition on it and its row {@code r}), and
+     * {@code closed}, which closes them. A current version is its entry's newest version before the row's, unless
+     * that one was closed. Both find it by the primary key whatever the planner guesses: a condition on
+     * {@code recorded_to} in the lookup would let it pick a partial index of all current versions and, without
+     * statistics (a new table, a rebuild's, no autovacuum), read them all on every write; a join of a replay window
+     * to the table could be planned as a full scan of it.
      */
-    private static final String CURRENT_VERSION = """
-            LATERAL (SELECT * FROM report_entry_versions v WHERE v.entry_id = r.entry_id AND v.version < r.version
-                     ORDER BY v.version DESC LIMIT 1) v
-            WHERE v.recorded_to IS NULL""";
+    private static final String CLOSE_CURRENT = """
+            WITH previous AS (
+                SELECT v.*, r.at AS closed_at FROM rows r, LATERAL (
+                    SELECT * FROM report_entry_versions v WHERE v.entry_id = r.entry_id AND v.version < r.version
+                    ORDER BY v.version DESC LIMIT 1) v
+                WHERE v.recorded_to IS NULL%s
+            ), closed AS (
+                UPDATE report_entry_versions v SET recorded_to = p.closed_at FROM previous p
+                WHERE v.entry_id = ANY (ARRAY(SELECT entry_id FROM previous))
+                  AND v.entry_id = p.entry_id AND v.version = p.version
+            )""";
 
     /**
      * The end of a statement whose CTEs {@code previous} (versions closed) and {@code recorded} (versions recorded,
@@ -97,24 +107,20 @@ public class ReportProjection {
             ON CONFLICT (%3$s, shard) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
                    entries = t.entries + EXCLUDED.entries""".formatted(CELL, CELL_OF_VERSION, PROJECT_CELL, SHARD);
 
-    private static final RowStatement RECORD = RowStatement.contended("report_entry_versions", """
-            WITH previous AS (
-                SELECT v.* FROM rows r, %s
-            ), closed AS (
-                UPDATE report_entry_versions v SET recorded_to = r.at FROM rows r, previous p
-                WHERE v.entry_id = p.entry_id AND v.version = p.version AND r.entry_id = p.entry_id
-            ), recorded AS (
+    private static final RowStatement RECORD = RowStatement.contended("report_entry_versions",
+            CLOSE_CURRENT.formatted("") + """
+            , recorded AS (
                 INSERT INTO report_entry_versions (entry_id, version, user_id, client_id, project_id, task_id,
                                                    work_date, start_time, end_time, seconds, billable, notes, tags,
                                                    approval_status, recorded_from)
-                SELECT entry_id, version, user_id, client_id, project_id, task_id, work_date, start_time, end_time,
-                       seconds, billable, notes, tags,
-                       coalesce((SELECT p.approval_status FROM previous p WHERE p.entry_id = r.entry_id),
-                                approval_status), at
-                FROM rows r WHERE r.seconds IS NOT NULL AND NOT EXISTS (
+                SELECT r.entry_id, r.version, r.user_id, r.client_id, r.project_id, r.task_id, r.work_date,
+                       r.start_time, r.end_time, r.seconds, r.billable, r.notes, r.tags,
+                       coalesce(p.approval_status, r.approval_status), r.at
+                FROM rows r LEFT JOIN previous p ON p.entry_id = r.entry_id
+                WHERE r.seconds IS NOT NULL AND NOT EXISTS (
                     SELECT 1 FROM report_entry_versions v WHERE v.entry_id = r.entry_id AND v.version >= r.version)
                 RETURNING %s, %s, seconds
-            )""".formatted(CURRENT_VERSION, CELL_OF_VERSION, SHARD) + MOVE_TOTALS,
+            )""".formatted(CELL_OF_VERSION, SHARD) + MOVE_TOTALS,
             bigint("entry_id"), bigint("version"), timestamp("at"), bigint("user_id"), bigint("client_id"),
             bigint("project_id"), bigint("task_id"), date("work_date"), timestamp("start_time"),
             timestamp("end_time"), bigint("seconds"), bool("billable"), text("notes"), text("tags"),
@@ -125,13 +131,9 @@ public class ReportProjection {
      * and its totals move to the new status's cell. An entry with no current version (a running timer, deleted)
      * or one already at that status records nothing.
      */
-    private static final RowStatement RESTATUS = RowStatement.contended("report_entry_versions", """
-            WITH previous AS (
-                SELECT v.* FROM rows r, %s AND v.approval_status <> r.approval_status
-            ), closed AS (
-                UPDATE report_entry_versions v SET recorded_to = r.at FROM rows r, previous p
-                WHERE v.entry_id = p.entry_id AND v.version = p.version AND r.entry_id = p.entry_id
-            ), recorded AS (
+    private static final RowStatement RESTATUS = RowStatement.contended("report_entry_versions",
+            CLOSE_CURRENT.formatted(" AND v.approval_status <> r.approval_status") + """
+            , recorded AS (
                 INSERT INTO report_entry_versions (entry_id, version, user_id, client_id, project_id, task_id,
                                                    work_date, start_time, end_time, seconds, billable, notes, tags,
                                                    approval_status, recorded_from)
@@ -139,7 +141,7 @@ public class ReportProjection {
                        p.start_time, p.end_time, p.seconds, p.billable, p.notes, p.tags, r.approval_status, r.at
                 FROM previous p JOIN rows r ON r.entry_id = p.entry_id
                 RETURNING %s, %s, seconds
-            )""".formatted(CURRENT_VERSION, CELL_OF_VERSION, SHARD) + MOVE_TOTALS,
+            )""".formatted(CELL_OF_VERSION, SHARD) + MOVE_TOTALS,
             bigint("entry_id"), bigint("version"), timestamp("at"), text("approval_status"));
 
     private final ProjectionWrites writes;
