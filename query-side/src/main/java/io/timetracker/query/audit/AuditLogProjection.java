@@ -92,15 +92,17 @@ public class AuditLogProjection {
 
     /**
      * In a replay from the first event ({@link AuditEntities} knows every entity's fields): the row, its changes
-     * worked out already, with its transaction's id from its event (by global index), and the counts.
+     * worked out already, with its transaction's id from its event (looked up by global index, row by row: joined,
+     * a window could be planned as a full scan of the event store), and the counts.
      */
     private static final RowStatement REPLAYED = RowStatement.of("audit_log", """
             WITH logged AS (
                 INSERT INTO audit_log (id, xact_id, at, entity_type, entity_id, action, actor_id, token_id, channel,
                                        request_id, ip_address, user_agent, reason, changes)
-                SELECT r.id, d.xact_id, r.at, r.entity_type, r.entity_id, r.action, r.actor_id, r.token_id,
-                       r.channel, r.request_id, r.ip_address, r.user_agent, r.reason, r.changes::jsonb
-                FROM rows r JOIN domain_event_entry d ON d.global_index = r.id
+                SELECT r.id, (SELECT d.xact_id FROM domain_event_entry d WHERE d.global_index = r.id), r.at,
+                       r.entity_type, r.entity_id, r.action, r.actor_id, r.token_id, r.channel, r.request_id,
+                       r.ip_address, r.user_agent, r.reason, r.changes::jsonb
+                FROM rows r
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id, entity_type, actor_id
             )
