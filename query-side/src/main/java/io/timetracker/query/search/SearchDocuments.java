@@ -63,10 +63,10 @@ public class SearchDocuments {
             INSERT INTO search_vocabulary (type, word)
             SELECT DISTINCT r.type, w.word FROM rows r
             CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', r.search_text))) w(word)
-            WHERE strpos(w.word, '@') = 0
+            WHERE %s
               AND NOT EXISTS (SELECT FROM search_vocabulary v WHERE v.type = r.type AND v.word = w.word)
             ORDER BY 1, 2
-            ON CONFLICT (type, word) DO NOTHING""", text("type"), text("search_text"));
+            ON CONFLICT (type, word) DO NOTHING""".formatted(inVocabulary("w.word")), text("type"), text("search_text"));
 
     private static final RowStatement SET_BADGE = RowStatement.of(TABLE, """
             UPDATE search_documents d SET badge = r.badge, version = r.version
@@ -88,6 +88,11 @@ public class SearchDocuments {
     }
 
     private final ProjectionWrites writes;
+
+    /** The condition that the word {@code column} belongs in the vocabulary: it is no e-mail address. */
+    static String inVocabulary(String column) {
+        return "strpos(" + column + ", '@') = 0";
+    }
 
     public SearchDocuments(ProjectionWrites writes) {
         this.writes = writes;
