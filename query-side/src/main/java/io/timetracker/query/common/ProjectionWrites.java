@@ -68,7 +68,8 @@ public class ProjectionWrites {
                 try {
                     batch.flush(jdbc);
                 } catch (DataAccessException e) {
-                    log.warn("Rows written after a commit were lost (a rebuild writes them)", e);
+                    log.warn("Rows written after a commit were lost (a rebuild writes them; search words, the next start)",
+                            e);
                 }
             });
             return batch;

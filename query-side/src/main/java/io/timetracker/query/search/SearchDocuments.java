@@ -66,7 +66,8 @@ public class SearchDocuments {
             WHERE %s
               AND NOT EXISTS (SELECT FROM search_vocabulary v WHERE v.type = r.type AND v.word = w.word)
             ORDER BY 1, 2
-            ON CONFLICT (type, word) DO NOTHING""".formatted(inVocabulary("w.word")), text("type"), text("search_text"));
+            ON CONFLICT (type, word) DO NOTHING""".formatted(inVocabulary("w.word")),
+            text("type"), text("search_text"));
 
     private static final RowStatement SET_BADGE = RowStatement.of(TABLE, """
             UPDATE search_documents d SET badge = r.badge, version = r.version
