@@ -43,14 +43,20 @@ public class SearchIndex {
                 SELECT ARRAY(SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', :text)))) AS words)""";
 
     /** The caller's types, each with the owner it is limited to (null: every document of the type). */
-    private static final String SCOPES = "unnest(string_to_array(:types, ','), string_to_array(:owners, ',', '')::int8[])"
-            + " s(type, owner)";
+    private static final String SCOPES = "unnest(string_to_array(:types, ','),"
+            + " string_to_array(:owners, ',', '')::int8[]) s(type, owner)";
 
-    /** A document (of row {@code t}) has {@code w} as a whole word, or a word beginning with it. */
-    private static final String HAS_WORD = "EXISTS (SELECT FROM search_terms x WHERE x.type = t.type AND x.id = t.id"
-            + " AND x.word = w)";
-    private static final String HAS_PREFIX = "EXISTS (SELECT FROM search_terms x WHERE x.type = t.type AND x.id = t.id"
-            + " AND x.word >= w AND x.word < w || chr(1114111))";
+    /** The document of row {@code row} (its type and id) has {@code w} as a whole word. */
+    private static String hasWord(String row) {
+        return "EXISTS (SELECT FROM search_terms x WHERE x.type = " + row + ".type AND x.id = " + row + ".id"
+                + " AND x.word = w)";
+    }
+
+    /** The document of row {@code row} has a word beginning with {@code w}. */
+    private static String hasPrefix(String row) {
+        return "EXISTS (SELECT FROM search_terms x WHERE x.type = " + row + ".type AND x.id = " + row + ".id"
+                + " AND x.word >= w AND x.word < w || chr(1114111))";
+    }
 
     /** Documents of a type count as many, for choosing the word that leads, once they are this many. */
     private static final int MANY = 500;
@@ -96,7 +102,7 @@ public class SearchIndex {
             ) h
             JOIN search_documents d ON d.type = s.type AND d.id = h.id
             ORDER BY h.score DESC, h.place, s.type, d.id""").formatted(WORDS, SCOPES, lead("t.word = w"),
-            lead("t.word >= w AND t.word < w || chr(1114111)"), HAS_WORD, HAS_PREFIX);
+            lead("t.word >= w AND t.word < w || chr(1114111)"), hasWord("t"), hasPrefix("t"));
 
     /** The documents of the type (and owner) that have the word {@code a.word}, in rank order. */
     private static final String HAVING_WORD = """
@@ -157,7 +163,7 @@ public class SearchIndex {
             ) h
             ORDER BY h.score DESC, place, s.type, h.id""")
             .formatted(WORDS, SCOPES, HAVING_WORD, MANY,
-                    HAS_PREFIX.replace("t.type", "ranked.type").replace("t.id", "ranked.id"));
+                    hasPrefix("ranked"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
