@@ -30,11 +30,12 @@ import static io.timetracker.query.common.RowStatement.timestamp;
  * The reports read model: {@code report_entry_versions} (every recorded version of every completed entry with the
  * interval it was the recorded one), {@code report_day_totals} (the current versions summed per day, user,
  * client, project, task, billable and approval status), {@code report_day_project_totals} (the same of all users)
- * and {@code report_day_changes} (what each day's events changed in the latter, for reports at an instant). Each event that gives an entry a new state closes the
- * entry's current version at the event's timestamp, records the new one (none when the entry was deleted or runs
- * as a timer: running timers book nothing) and moves the totals by the difference — one statement, so the closed
- * version is read as it stood before it. A version is recorded once: a repeated or replayed event finds a version
- * at least as new and changes nothing. Work dates are the entries' start dates in the server's time zone.
+ * and {@code report_day_changes} (what each day's events changed in the latter, for reports at an instant). Each
+ * event that gives an entry a new state closes the entry's current version at the event's timestamp, records the new
+ * one (none when the entry was deleted or runs as a timer: running timers book nothing) and moves the totals by the
+ * difference — one statement, so the closed version is read as it stood before it. A version is recorded once: a
+ * repeated or replayed event finds a version at least as new and changes nothing. Work dates are the entries' start
+ * dates in the server's time zone.
  */
 @Component
 @ProcessingGroup(ReportProjection.GROUP)

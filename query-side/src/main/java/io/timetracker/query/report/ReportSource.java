@@ -49,10 +49,19 @@ final class ReportSource {
         return "(" + now
                 + " UNION ALL " + totals("report_day_changes", "NULL::bigint", "-", filter, params)
                 + " AND v.changed_on > :asOfDay"
-                + " UNION ALL " + version + "-seconds, -1 FROM report_entry_versions v"
-                + " WHERE v.recorded_from > :asOf AND v.recorded_from < :dayAfter" + narrowing(filter, params)
-                + " UNION ALL " + version + "seconds, 1 FROM report_entry_versions v"
-                + " WHERE v.recorded_to > :asOf AND v.recorded_to < :dayAfter" + narrowing(filter, params) + ")";
+                + " UNION ALL " + version + "-seconds, -1 FROM " + ofTheDay("recorded_from") + narrowing(filter, params)
+                + " UNION ALL " + version + "seconds, 1 FROM " + ofTheDay("recorded_to") + narrowing(filter, params)
+                + ")";
+    }
+
+    /**
+     * The versions {@code v} whose {@code column} falls on the instant's day after it, found by that column's index
+     * alone ({@code OFFSET 0} keeps the filter's conditions out): the plan PostgreSQL caches for the statement,
+     * made for any day, otherwise read them by work date from the period index, every version of the range.
+     */
+    private static String ofTheDay(String column) {
+        return "(SELECT * FROM report_entry_versions WHERE " + column + " > :asOf AND " + column + " < :dayAfter"
+                + " OFFSET 0) v WHERE true";
     }
 
     /** The cells of a totals table {@code v} (no project or task: null), their sums with {@code sign}. */
