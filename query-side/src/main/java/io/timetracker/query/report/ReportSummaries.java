@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Summaries: one query sums the report's cells per group, project and client (few rows, whatever the number of
- * entries; summed by ids, then joined to names), and the totals, the groups by project and by the grouping asked
- * for, and the revenue (at each project's rate, else its client's) are added up from those. Names and rates are joined as they stood at the
- * report's instant (as they are now without one).
+ * Summaries: one query sums the report's cells per group and per project and client (few rows, whatever the number
+ * of entries; summed by ids, then joined to names); the groups are those of the grouping asked for, and the totals,
+ * the groups by project and the revenue (at each project's rate, else its client's) are added up from the project
+ * and client sums. Names and rates are joined as they stood at the report's instant (as they are now without one).
  */
 @Component
 public class ReportSummaries {
