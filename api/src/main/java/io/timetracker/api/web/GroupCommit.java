@@ -68,8 +68,8 @@ public class GroupCommit {
 
     public GroupCommit(CommandGateway commands, ProjectionWrites writes, TransactionManager transactions,
                        MeterRegistry registry,
-                       @Value("${timetracker.group-commit.largest-group:32}") int largestGroup,
-                       @Value("${timetracker.group-commit.stall-after:50ms}") Duration stallAfter) {
+                       @Value("${timetracker.group-commit.largest-group}") int largestGroup,
+                       @Value("${timetracker.group-commit.stall-after}") Duration stallAfter) {
         this.commands = commands;
         this.writes = writes;
         this.transactions = transactions;
@@ -93,7 +93,7 @@ public class GroupCommit {
         Request<T> request = new Request<>(command, read);
         if (largestGroup <= 1 || CurrentUnitOfWork.isStarted()
                 || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return request.sendAlone(); // a caller's own transaction (a bulk request) is not ours to share
+            return request.sendAlone(); // joins the unit of work or transaction its thread runs already
         }
         boolean leads;
         synchronized (lock) {
