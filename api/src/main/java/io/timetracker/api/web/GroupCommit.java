@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.timetracker.command.common.TargetedCommand;
 import io.timetracker.query.common.ProjectionWrites;
 import io.timetracker.query.common.ReadBack;
 import org.axonframework.commandhandling.CommandMessage;
@@ -22,9 +23,12 @@ import org.springframework.web.context.request.RequestContextHolder;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -137,12 +141,21 @@ public class GroupCommit {
         }
     }
 
-    /** Runs the waiting requests as a group, then hands the running of the next group to the oldest still waiting. */
+    /**
+     * Runs the waiting requests as a group, then hands the running of the next group to the oldest still waiting. A
+     * group takes at most one command per aggregate: a later command on the same aggregate waits for the next group,
+     * so every request's read-back finds its own command's row, not that of a later one committed with it.
+     */
     private void runNextGroup() {
         List<Request<?>> group = new ArrayList<>();
         synchronized (lock) {
-            while (!waiting.isEmpty() && group.size() < largestGroup) {
-                group.add(waiting.poll());
+            Set<String> aggregates = new HashSet<>();
+            for (Iterator<Request<?>> queued = waiting.iterator(); queued.hasNext() && group.size() < largestGroup; ) {
+                Request<?> next = queued.next();
+                if (aggregates.add(next.aggregateId())) {
+                    queued.remove();
+                    group.add(next);
+                }
             }
         }
         try {
@@ -206,6 +219,12 @@ public class GroupCommit {
         Request(CommandMessage<?> command, ReadBack<T> read) {
             this.command = command;
             this.read = read;
+        }
+
+        /** The aggregate the command is aimed at (a command aimed at none is one of its own). */
+        String aggregateId() {
+            return command.getPayload() instanceof TargetedCommand targeted
+                    ? targeted.aggregateId() : command.getIdentifier();
         }
 
         /** Sends the command in a transaction of its own and answers the row read back, if any. */

@@ -64,6 +64,35 @@ class TimeEntryGroupCommitTest extends TimeEntryTestSupport {
         assertThat(burst.groups()).isZero();
     }
 
+    @Test
+    void twoWritesOfOneEntryQueuedTogetherAreCommittedOneAfterTheOther() throws Exception {
+        Person person = newPerson();
+        long projectId = newProject();
+        Instant start = freshDay();
+        long id = created(person.api().post("/api/v1/time-entries", entry(projectId, start, start.plusSeconds(3600))));
+
+        TestFaults.LateCommits late = TestFaults.holdLateCommits();
+        CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> admin.post("/api/v1/clients",
+                "{\"name\": \"%s\"}".formatted(unique(TestFaults.COMMITS_LATE))));
+        late.awaitHeld();
+        CompletableFuture<Response> update = CompletableFuture.supplyAsync(() -> person.api().put(
+                "/api/v1/time-entries/" + id, "{\"notes\": \"updated first\"}"));
+        awaitWaiting(1);
+        CompletableFuture<Response> delete = CompletableFuture.supplyAsync(() -> person.api().delete(
+                "/api/v1/time-entries/" + id));
+        awaitWaiting(2);
+        late.release();
+
+        assertThat(held.get().status()).isEqualTo(201);
+        Response updated = update.get();
+        assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
+        assertThat(updated.body().get("time_entry").get("notes").asString())
+                .as("the update is answered with the entry it wrote, not with the deletion that followed it")
+                .isEqualTo("updated first");
+        assertThat(delete.get().status()).isEqualTo(200);
+        assertThat(person.api().get("/api/v1/time-entries/" + id).status()).isEqualTo(404);
+    }
+
     /**
      * Holds the commit of a client's creation, sends six entries of three people meanwhile (with {@code overlapping},
      * the first person's two overlap), waits until all six are queued, then lets the held commit go.
