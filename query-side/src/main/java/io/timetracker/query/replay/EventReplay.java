@@ -95,6 +95,9 @@ final class EventReplay {
                 }
                 inFlight.add(new Window(writers.stream().map(Lane::write).toList(), events, position));
             }
+            if (from == null) {
+                inFlight.add(new Window(writers.stream().map(Lane::writeReplayEnd).toList(), events, position));
+            }
             while (!inFlight.isEmpty()) {
                 inFlight.poll().await(progress);
             }
@@ -186,6 +189,16 @@ final class EventReplay {
                 jdbc.execute("SET LOCAL synchronous_commit = off");
                 full.flush(jdbc);
             }));
+        }
+
+        /** Writes the rows the lane's projections keep for the end of a replay from the first event. */
+        Future<?> writeReplayEnd() {
+            writes.collectInto(batch, () -> memory.values().forEach(remembered -> {
+                if (remembered instanceof ProjectionWrites.AtReplayEnd ending) {
+                    ending.replayEnded();
+                }
+            }));
+            return write();
         }
 
         void stop() {
