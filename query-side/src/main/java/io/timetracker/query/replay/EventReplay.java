@@ -70,7 +70,8 @@ final class EventReplay {
 
     /**
      * Applies every event after {@code from} (null: from the first) that the store holds now, window by window;
-     * each lane writes its part of a window in a transaction of its own.
+     * each lane writes its part of a window in a transaction of its own. From the first event, each lane then writes
+     * what its projections keep for the end ({@link ProjectionWrites.AtReplayEnd}) in one more.
      */
     Reached replay(List<ReadModels.Definition> models, String schema, TrackingToken from, Progress progress) {
         List<Lane> writers = lanes(models, schema, from == null);
