@@ -107,6 +107,16 @@ public class ProjectionWrites {
         return collecting == null ? null : collecting.memory(type, fresh);
     }
 
+    /**
+     * A {@link #replayMemory} with rows to write once its replay has given it every event: rows worked out once,
+     * from the tables as the replay filled them, rather than window by window.
+     */
+    public interface AtReplayEnd {
+
+        /** Adds ({@link #add}) the rows written after the replay's last window. */
+        void replayEnded();
+    }
+
     /** Runs {@code handling} (event handlers) with every write they make going into {@code batch}. */
     public void collectInto(ProjectionBatch batch, Runnable handling) {
         ProjectionBatch previous = COLLECTING.get();
