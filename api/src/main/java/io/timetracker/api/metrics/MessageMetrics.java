@@ -1,13 +1,17 @@
 package io.timetracker.api.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.timetracker.api.web.ApiException;
+import io.timetracker.api.web.GroupCommit;
 import io.timetracker.api.web.Rejections;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,12 +36,19 @@ public class MessageMetrics {
 
     /**
      * A refusal's reason is the contract's error code it is answered with ({@code validation_error}, {@code conflict},
-     * {@code not_found}, ...); a failure that is no expected refusal (a bug, an outage) is {@code error}.
+     * {@code not_found}, ...); a failure that is no expected refusal (a bug, an outage) is {@code error}. A command
+     * sent in a group ({@link GroupCommit}) counts when the group commits: a group that fails sends its commands again
+     * one by one, and those count as any other.
      */
     private static MessageMonitor<Message<?>> commands(MeterRegistry registry) {
         return command -> {
             String type = command.getPayloadType().getSimpleName();
-            registry.counter(COMMANDS_DISPATCHED, "command", type).increment();
+            Counter dispatched = registry.counter(COMMANDS_DISPATCHED, "command", type);
+            if (GroupCommit.isSendingGroup()) {
+                CurrentUnitOfWork.get().root().afterCommit(group -> dispatched.increment());
+                return NoOpMessageMonitorCallback.INSTANCE;
+            }
+            dispatched.increment();
             return new MessageMonitor.MonitorCallback() {
                 @Override
                 public void reportSuccess() {

@@ -25,7 +25,9 @@ import java.lang.annotation.Target;
         "timetracker.bootstrap.admin-password=" + ApiClient.ADMIN_PASSWORD,
         "timetracker.rate-limit.per-minute=100000",
         "timetracker.rate-limit.per-hour=1000000",
-        "timetracker.rate-limit.login-per-minute=1000"
+        "timetracker.rate-limit.login-per-minute=1000",
+        // a commit a test holds on purpose lets the writes behind it start another group only this late
+        "timetracker.group-commit.stall-after=3s"
 })
 public @interface ApiTest {
 }

@@ -1,8 +1,8 @@
 package io.timetracker.command.common;
 
 /**
- * A command aimed at one aggregate. The API uses {@link #aggregateId()} to wait until the projections
- * have seen the events the command recorded (read-your-writes).
+ * A command aimed at one aggregate. The API commits commands sent at the same moment together, but never two
+ * aimed at the same {@link #aggregateId()} in one transaction.
  */
 public interface TargetedCommand {
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The projection writes of one unit of work, a command's or a replay's window of thousands of events, run
@@ -72,14 +74,14 @@ public final class ProjectionBatch {
 
     /** Runs every change on {@code jdbc}'s current connection (the caller's transaction), then forgets them. */
     public void flush(JdbcTemplate jdbc) {
-        flush(jdbc, null);
+        flush(jdbc, List.of());
     }
 
     /**
-     * Runs every change, then {@code readBack} (if not null) in the round trip of the last layer, on {@code jdbc}'s
-     * current connection (the caller's transaction), and forgets the changes.
+     * Runs every change, then {@code reads} in the round trip of the last layer, on {@code jdbc}'s current connection
+     * (the caller's transaction), and forgets the changes.
      */
-    void flush(JdbcTemplate jdbc, ReadBack<?> readBack) {
+    void flush(JdbcTemplate jdbc, List<ReadBack<?>> reads) {
         if (changes.isEmpty()) {
             return;
         }
@@ -89,7 +91,7 @@ public final class ProjectionBatch {
             try {
                 for (int layer = 0; layer < layers.size(); layer++) {
                     execute(connection, inRunningOrder(layers.get(layer)),
-                            layer == layers.size() - 1 ? readBack : null);
+                            layer == layers.size() - 1 ? reads : List.of());
                 }
             } catch (SQLException e) {
                 for (Function<SQLException, RuntimeException> translate : failures) {
@@ -126,9 +128,9 @@ public final class ProjectionBatch {
     }
 
     private static void execute(Connection connection, List<Map.Entry<RowStatement, List<Object[]>>> runs,
-                                ReadBack<?> readBack) throws SQLException {
-        String sql = runs.stream().map(run -> run.getKey().sql(run.getValue().size()))
-                .collect(Collectors.joining(";\n")) + (readBack == null ? "" : ";\n" + readBack.sql());
+                                List<ReadBack<?>> reads) throws SQLException {
+        String sql = Stream.concat(runs.stream().map(run -> run.getKey().sql(run.getValue().size())),
+                reads.stream().map(ReadBack::sql)).collect(Collectors.joining(";\n"));
         try (PreparedStatement prepared = connection.prepareStatement(sql)) {
             int parameter = 1;
             for (Map.Entry<RowStatement, List<Object[]>> run : runs) {
@@ -139,30 +141,46 @@ public final class ProjectionBatch {
                             : column(connection, columns.get(c).type(), rows, c));
                 }
             }
-            if (readBack == null) {
+            for (ReadBack<?> read : reads) {
+                for (Object value : read.parameters()) {
+                    prepared.setObject(parameter++, value);
+                }
+            }
+            if (reads.isEmpty()) {
                 prepared.execute();
                 return;
             }
-            for (Object value : readBack.parameters()) {
-                prepared.setObject(parameter++, value);
-            }
-            read(prepared, readBack);
+            read(prepared, reads);
         }
     }
 
-    /** Maps the row (if any) of the text's last result, the read's: the writes before it give update counts. */
-    private static <T> void read(PreparedStatement prepared, ReadBack<T> readBack) throws SQLException {
-        boolean isResult = prepared.execute();
-        T last = null;
-        while (isResult || prepared.getUpdateCount() != -1) {
-            if (isResult) {
-                try (ResultSet rows = prepared.getResultSet()) {
-                    last = rows.next() ? readBack.mapper().mapRow(rows, 0) : null;
+    /**
+     * Maps the row (if any) of each of the text's last results, the reads', in order: the writes before them give
+     * update counts (or results of their own, kept open until the reads' are known to be the last).
+     */
+    private static void read(PreparedStatement prepared, List<ReadBack<?>> reads) throws SQLException {
+        List<ResultSet> results = new ArrayList<>();
+        try {
+            boolean isResult = prepared.execute();
+            while (isResult || prepared.getUpdateCount() != -1) {
+                if (isResult) {
+                    results.add(prepared.getResultSet());
                 }
+                isResult = prepared.getMoreResults(Statement.KEEP_CURRENT_RESULT);
             }
-            isResult = prepared.getMoreResults();
+            List<ResultSet> readResults = results.subList(results.size() - reads.size(), results.size());
+            for (int r = 0; r < reads.size(); r++) {
+                mapFirstRow(reads.get(r), readResults.get(r));
+            }
+        } finally {
+            for (ResultSet result : results) {
+                result.close();
+            }
         }
-        readBack.found(last);
+    }
+
+    private static <T> void mapFirstRow(ReadBack<T> read, ResultSet rows) throws SQLException {
+        read.found(rows.next() ? read.mapper().mapRow(rows, 0) : null);
     }
 
     /**

@@ -26,7 +26,7 @@ public class ProjectionWrites {
     private static final String RESOURCE = ProjectionWrites.class.getName();
     private static final String AFTER_COMMIT = RESOURCE + ".afterCommit";
     private static final ThreadLocal<ProjectionBatch> COLLECTING = new ThreadLocal<>();
-    private static final ThreadLocal<ReadBack<?>> READING_BACK = new ThreadLocal<>();
+    private static final ThreadLocal<List<ReadBack<?>>> READING_BACK = new ThreadLocal<>();
 
     private final JdbcTemplate jdbc;
 
@@ -107,6 +107,16 @@ public class ProjectionWrites {
         return collecting == null ? null : collecting.memory(type, fresh);
     }
 
+    /**
+     * A {@link #replayMemory} with rows to write once its replay has given it every event: rows worked out once,
+     * from the tables as the replay filled them, rather than window by window.
+     */
+    public interface AtReplayEnd {
+
+        /** Adds ({@link #add}) the rows written after the replay's last window. */
+        void replayEnded();
+    }
+
     /** Runs {@code handling} (event handlers) with every write they make going into {@code batch}. */
     public void collectInto(ProjectionBatch batch, Runnable handling) {
         ProjectionBatch previous = COLLECTING.get();
@@ -128,17 +138,33 @@ public class ProjectionWrites {
      * one, else read on its own.
      */
     public <T> T writeThenRead(Runnable write, ReadBack<T> read) {
-        READING_BACK.set(read);
+        writeThenRead(write, List.of(read));
+        return read.found();
+    }
+
+    /**
+     * Runs {@code write} (commands handled on this thread in one unit of work that commits before it returns), then
+     * makes every one of {@code reads} hold what it finds among the committed rows ({@link ReadBack#found}): read in
+     * the batch's last round trip when there is one, else each on its own.
+     */
+    public void writeThenRead(Runnable write, List<? extends ReadBack<?>> reads) {
+        reads.forEach(ReadBack::forget);
+        READING_BACK.set(List.copyOf(reads));
         try {
             write.run();
         } finally {
             READING_BACK.remove();
         }
-        if (read.isRead()) {
-            return read.found();
+        for (ReadBack<?> read : reads) {
+            if (!read.isRead()) {
+                readAlone(read);
+            }
         }
+    }
+
+    private <T> void readAlone(ReadBack<T> read) {
         List<T> found = jdbc.query(read.sql(), read.mapper(), read.parameters().toArray());
-        return found.isEmpty() ? null : found.get(0);
+        read.found(found.isEmpty() ? null : found.get(0));
     }
 
     private ProjectionBatch currentBatch() {
@@ -149,8 +175,13 @@ public class ProjectionWrites {
         UnitOfWork<?> command = CurrentUnitOfWork.get().root();
         return command.getOrComputeResource(RESOURCE, key -> {
             ProjectionBatch batch = new ProjectionBatch();
-            command.onPrepareCommit(committing -> batch.flush(jdbc, READING_BACK.get()));
+            command.onPrepareCommit(committing -> batch.flush(jdbc, readingBack()));
             return batch;
         });
+    }
+
+    private static List<ReadBack<?>> readingBack() {
+        List<ReadBack<?>> reads = READING_BACK.get();
+        return reads == null ? List.of() : reads;
     }
 }

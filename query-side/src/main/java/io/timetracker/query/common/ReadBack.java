@@ -36,6 +36,12 @@ public final class ReadBack<T> {
         return mapper;
     }
 
+    /** Forgets an earlier run's row: a write sent again (after a failed attempt) reads anew. */
+    void forget() {
+        found = null;
+        read = false;
+    }
+
     void found(T row) {
         found = row;
         read = true;
@@ -46,7 +52,8 @@ public final class ReadBack<T> {
         return read;
     }
 
-    T found() {
+    /** The row the read found (null: none), once it has run. */
+    public T found() {
         return found;
     }
 }

@@ -70,7 +70,8 @@ final class EventReplay {
 
     /**
      * Applies every event after {@code from} (null: from the first) that the store holds now, window by window;
-     * each lane writes its part of a window in a transaction of its own.
+     * each lane writes its part of a window in a transaction of its own. From the first event, each lane then writes
+     * what its projections keep for the end ({@link ProjectionWrites.AtReplayEnd}) in one more.
      */
     Reached replay(List<ReadModels.Definition> models, String schema, TrackingToken from, Progress progress) {
         List<Lane> writers = lanes(models, schema, from == null);
@@ -94,6 +95,9 @@ final class EventReplay {
                     inFlight.poll().await(progress);
                 }
                 inFlight.add(new Window(writers.stream().map(Lane::write).toList(), events, position));
+            }
+            if (from == null) {
+                inFlight.add(new Window(writers.stream().map(Lane::writeReplayEnd).toList(), events, position));
             }
             while (!inFlight.isEmpty()) {
                 inFlight.poll().await(progress);
@@ -186,6 +190,16 @@ final class EventReplay {
                 jdbc.execute("SET LOCAL synchronous_commit = off");
                 full.flush(jdbc);
             }));
+        }
+
+        /** Writes the rows the lane's projections keep for the end of a replay from the first event. */
+        Future<?> writeReplayEnd() {
+            writes.collectInto(batch, () -> memory.values().forEach(remembered -> {
+                if (remembered instanceof ProjectionWrites.AtReplayEnd ending) {
+                    ending.replayEnded();
+                }
+            }));
+            return write();
         }
 
         void stop() {

@@ -4,7 +4,11 @@ import io.timetracker.query.common.ProjectionWrites;
 import io.timetracker.query.common.RowStatement;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,6 +27,18 @@ public class SearchDocuments {
     public static final String TERMS = "search_terms";
     public static final String VOCABULARY = "search_vocabulary";
 
+    /** The document, unless the one stored is as new (the statement that puts it reads {@code rows}). */
+    private static final String UPSERT = """
+            INSERT INTO search_documents AS d (type, id, title, description, badge, owner_id, search_text, version)
+                SELECT type, id, title, description, badge, owner_id, search_text, version FROM rows
+                ON CONFLICT (type, id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
+                       badge = coalesce(EXCLUDED.badge, d.badge), owner_id = EXCLUDED.owner_id,
+                       search_text = EXCLUDED.search_text, version = EXCLUDED.version
+                WHERE d.version < EXCLUDED.version""";
+
+    private static final RowStatement.Column[] DOCUMENT_COLUMNS = {text("type"), bigint("id"), text("title"),
+            text("description"), text("badge"), bigint("owner_id"), text("search_text"), bigint("version")};
+
     /**
      * The document, and when it changed, its words ({@code search_terms}: the lexemes of its text, with the text's
      * length and the owner the ranking and visibility need; words it no longer has removed), in the same statement,
@@ -30,12 +46,7 @@ public class SearchDocuments {
      */
     private static final RowStatement PUT = RowStatement.of(TABLE, """
             WITH put AS (
-                INSERT INTO search_documents AS d (type, id, title, description, badge, owner_id, search_text, version)
-                SELECT type, id, title, description, badge, owner_id, search_text, version FROM rows
-                ON CONFLICT (type, id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description,
-                       badge = coalesce(EXCLUDED.badge, d.badge), owner_id = EXCLUDED.owner_id,
-                       search_text = EXCLUDED.search_text, version = EXCLUDED.version
-                WHERE d.version < EXCLUDED.version
+                %s
                 RETURNING d.type, d.id, d.owner_id, d.search_text
             ), words AS (
                 SELECT p.type, p.id, p.owner_id, length(p.search_text) AS length, w.word
@@ -47,9 +58,14 @@ public class SearchDocuments {
             INSERT INTO search_terms AS t (type, id, word, length, owner_id)
             SELECT type, id, word, length, owner_id FROM words
             ON CONFLICT (type, id, word) DO UPDATE SET length = EXCLUDED.length, owner_id = EXCLUDED.owner_id
-            WHERE (t.length, t.owner_id) IS DISTINCT FROM (EXCLUDED.length, EXCLUDED.owner_id)""",
-            text("type"), bigint("id"), text("title"), text("description"), text("badge"), bigint("owner_id"),
-            text("search_text"), bigint("version"));
+            WHERE (t.length, t.owner_id) IS DISTINCT FROM (EXCLUDED.length, EXCLUDED.owner_id)""".formatted(UPSERT),
+            DOCUMENT_COLUMNS);
+
+    /**
+     * In a replay from the first event, the document alone: its words are worked out once, from every document as the
+     * replay left it ({@link #WORDS_OF_DOCUMENTS}), instead of being written and rewritten window by window.
+     */
+    private static final RowStatement PUT_REPLAYED = RowStatement.of(TABLE, UPSERT, DOCUMENT_COLUMNS);
 
     /**
      * The words of a text that the type's vocabulary lacks, written after the commit ({@link
@@ -59,15 +75,34 @@ public class SearchDocuments {
      * command. E-mail addresses are left out: nearly every one is a word of its own, and they would make up most of
      * the vocabulary that a misspelt word is compared with (they are still found whole and by their beginning).
      */
-    private static final RowStatement VOCABULARY_WORDS = RowStatement.of(VOCABULARY, """
-            INSERT INTO search_vocabulary (type, word)
-            SELECT DISTINCT r.type, w.word FROM rows r
-            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', r.search_text))) w(word)
-            WHERE %s
-              AND NOT EXISTS (SELECT FROM search_vocabulary v WHERE v.type = r.type AND v.word = w.word)
-            ORDER BY 1, 2
-            ON CONFLICT (type, word) DO NOTHING""".formatted(inVocabulary("w.word")),
+    private static final RowStatement VOCABULARY_WORDS = RowStatement.of(VOCABULARY, vocabularyOf("rows r"),
             text("type"), text("search_text"));
+
+    /**
+     * In a replay from the first event, before a document's text is replaced or the document removed: the words of the
+     * text it had, which the vocabulary keeps ({@link #WORDS_OF_DOCUMENTS} finds only the texts the replay leaves).
+     */
+    private static final RowStatement REPLACED_WORDS = RowStatement.of(TABLE, vocabularyOf("""
+            (SELECT d.type, d.search_text FROM rows x JOIN search_documents d ON d.type = x.type AND d.id = x.id) r"""),
+            text("type"), bigint("id"));
+
+    /**
+     * At the end of a replay from the first event, every document's words of the type ({@code search_terms}, as
+     * {@link #PUT} would have left them) and the vocabulary of their texts, in one pass over the documents.
+     */
+    private static final RowStatement WORDS_OF_DOCUMENTS = RowStatement.of(TERMS, """
+            WITH words AS (
+                INSERT INTO search_terms (type, id, word, length, owner_id)
+                SELECT d.type, d.id, w.word, length(d.search_text), d.owner_id
+                FROM rows x JOIN search_documents d ON d.type = x.type
+                CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', d.search_text))) w(word)
+                RETURNING type, word
+            )
+            INSERT INTO search_vocabulary (type, word)
+            SELECT DISTINCT type, word FROM words w
+            WHERE %s AND NOT EXISTS (SELECT FROM search_vocabulary v WHERE v.type = w.type AND v.word = w.word)
+            ORDER BY 1, 2
+            ON CONFLICT (type, word) DO NOTHING""".formatted(inVocabulary("w.word")), text("type"));
 
     private static final RowStatement SET_BADGE = RowStatement.of(TABLE, """
             UPDATE search_documents d SET badge = r.badge, version = r.version
@@ -95,15 +130,35 @@ public class SearchDocuments {
         return "strpos(" + column + ", '@') = 0";
     }
 
+    /** Adds the words of the texts {@code texts} (a {@code FROM} item {@code r(type, search_text)}) that it lacks. */
+    private static String vocabularyOf(String texts) {
+        return """
+                INSERT INTO search_vocabulary (type, word)
+                SELECT DISTINCT r.type, w.word FROM %s
+                CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', r.search_text))) w(word)
+                WHERE %s
+                  AND NOT EXISTS (SELECT FROM search_vocabulary v WHERE v.type = r.type AND v.word = w.word)
+                ORDER BY 1, 2
+                ON CONFLICT (type, word) DO NOTHING""".formatted(texts, inVocabulary("w.word"));
+    }
+
     public SearchDocuments(ProjectionWrites writes) {
         this.writes = writes;
     }
 
     public void put(String type, long id, Document document, long version) {
         String text = Stream.of(document.searchedText()).filter(Objects::nonNull).filter(part -> !part.isBlank()).collect(Collectors.joining(" "));
-        writes.add(PUT, type + ":" + id, type, id, document.title(), document.description(), document.badge(),
+        String key = type + ":" + id;
+        Replayed replayed = writes.replayMemory(Replayed.class, Replayed::new);
+        if (replayed != null) {
+            replayed.replacing(type, id);
+            writes.add(PUT_REPLAYED, key, type, id, document.title(), document.description(), document.badge(),
+                    document.ownerId(), text, version);
+            return;
+        }
+        writes.add(PUT, key, type, id, document.title(), document.description(), document.badge(),
                 document.ownerId(), text, version);
-        writes.addAfterCommit(VOCABULARY_WORDS, type + ":" + id, type, text);
+        writes.addAfterCommit(VOCABULARY_WORDS, key, type, text);
     }
 
     public void badge(String type, long id, String badge, long version) {
@@ -111,6 +166,31 @@ public class SearchDocuments {
     }
 
     public void remove(String type, long id) {
+        Replayed replayed = writes.replayMemory(Replayed.class, Replayed::new);
+        if (replayed != null) {
+            replayed.replacing(type, id);
+        }
         writes.add(REMOVE, type + ":" + id, type, id);
+    }
+
+    /**
+     * The documents a replay from the first event has put so far, by type: only the text of one of them can be
+     * replaced, and its words must stay in the vocabulary.
+     */
+    private final class Replayed implements ProjectionWrites.AtReplayEnd {
+
+        private final Map<String, Set<Long>> put = new TreeMap<>();
+
+        /** Before the document is put or removed: keeps the words of the text it has, if any. */
+        void replacing(String type, long id) {
+            if (!put.computeIfAbsent(type, absent -> new HashSet<>()).add(id)) {
+                writes.add(REPLACED_WORDS, type + ":" + id, type, id);
+            }
+        }
+
+        @Override
+        public void replayEnded() {
+            put.keySet().forEach(type -> writes.add(WORDS_OF_DOCUMENTS, type, type));
+        }
     }
 }
