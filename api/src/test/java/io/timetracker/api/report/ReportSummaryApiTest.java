@@ -76,6 +76,30 @@ class ReportSummaryApiTest extends ReportTestSupport {
     }
 
     @Test
+    void everyonesReportByDayAddsUpTheirProjectsAndClientsPerDay() {
+        Person first = newPerson();
+        Person second = newPerson();
+        long client = newClient("100");
+        long rated = newProject(client, "150");
+        long unrated = newProject(client, "null");
+        book(first, rated, "2024-03-04T09:00:00", "2024-03-04T11:00:00", true);
+        book(second, unrated, "2024-03-04T09:00:00", "2024-03-04T10:00:00", true);
+        book(second, rated, "2024-03-05T09:00:00", "2024-03-05T09:30:00", false);
+        book(first, unrated, "2024-03-12T09:00:00", "2024-03-12T12:00:00", true);
+
+        Response report = admin.get("/api/v1/reports/summary?%s&client_id=%d&group_by=day".formatted(MARCH, client));
+
+        assertThat(labelsAndHours(report)).containsExactly("2024-03-04=3.0", "2024-03-05=0.5", "2024-03-12=3.0");
+        assertThat(report.body().get("groups").get(0).get("entries").asLong()).isEqualTo(2);
+        assertThat(report.body().get("total_hours").asDouble()).isEqualTo(6.5);
+        assertThat(report.body().get("billable_hours").asDouble()).isEqualTo(6.0);
+        assertThat(report.body().get("estimated_revenue").asDouble()).isEqualTo(2 * 150 + 4 * 100);
+        JsonNode byProject = report.body().get("summary").get("by_project");
+        assertThat(byProject.valueStream().map(group -> group.get("project_id").asLong() + "="
+                + group.get("hours").asDouble()).toList()).containsExactly(unrated + "=4.0", rated + "=2.5");
+    }
+
+    @Test
     void filtersByProjectClientAndUserAndEditsAndDeletionsShowAtOnce() {
         Person person = newPerson();
         long client = newClient("null");

@@ -28,17 +28,20 @@ import static io.timetracker.query.common.RowStatement.timestamp;
 
 /**
  * The reports read model: {@code report_entry_versions} (every recorded version of every completed entry with the
- * interval it was the recorded one) and {@code report_day_totals} (the current versions summed per day, user,
- * client, project, task, billable and approval status). Each event that gives an entry a new state closes the
- * entry's current version at the event's timestamp, records the new one (none when the entry was deleted or runs
- * as a timer: running timers book nothing) and moves the totals by the difference — one statement, so the closed
- * version is read as it stood before it. A version is recorded once: a repeated or replayed event finds a version
- * at least as new and changes nothing. Work dates are the entries' start dates in the server's time zone.
+ * interval it was the recorded one), {@code report_day_totals} (the current versions summed per day, user,
+ * client, project, task, billable and approval status), {@code report_day_project_totals} (the same of all users)
+ * and {@code report_day_changes} (what each day's events changed in the latter, for reports at an instant). Each
+ * event that gives an entry a new state closes the entry's current version at the event's timestamp, records the new
+ * one (none when the entry was deleted or runs as a timer: running timers book nothing) and moves the totals by the
+ * difference — one statement, so the closed version is read as it stood before it. A version is recorded once: a
+ * repeated or replayed event finds a version at least as new and changes nothing. Work dates are the entries' start
+ * dates in the server's time zone.
  */
 @Component
 @ProcessingGroup(ReportProjection.GROUP)
 @ReadModel(name = ReportProjection.GROUP,
-        tables = {"report_entry_versions", "report_day_totals", "report_day_project_totals"}, version = 2)
+        tables = {"report_entry_versions", "report_day_totals", "report_day_project_totals", "report_day_changes"},
+        version = 3)
 public class ReportProjection {
 
     public static final String GROUP = "reports";
@@ -85,13 +88,17 @@ public class ReportProjection {
                   AND v.entry_id = p.entry_id AND v.version = p.version
             )""";
 
+    /** The day an event's changes are bucketed under in {@code report_day_changes}: its UTC date. */
+    private static final String CHANGE_DAY = "(changed_at AT TIME ZONE 'UTC')::date";
+
     /**
      * The end of a statement whose CTEs {@code previous} (versions closed) and {@code recorded} (versions recorded,
-     * their cells, shards and seconds) say what changed: both day totals move by the difference.
+     * their cells, shards, instants and seconds) say what changed: both day totals move by the difference, and the
+     * changes of everyone's totals are added up per day of the change too.
      */
     private static final String MOVE_TOTALS = """
-            , deltas (%1$s, shard, seconds, entries) AS (
-                SELECT %2$s, %4$s, -seconds, -1 FROM previous
+            , deltas (%1$s, shard, changed_at, seconds, entries) AS (
+                SELECT %2$s, %4$s, closed_at, -seconds, -1 FROM previous
                 UNION ALL
                 SELECT *, 1 FROM recorded
             ), per_user AS (
@@ -100,12 +107,19 @@ public class ReportProjection {
                 HAVING sum(seconds) <> 0 OR sum(entries) <> 0 ORDER BY %1$s
                 ON CONFLICT (%1$s) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
                        entries = t.entries + EXCLUDED.entries
+            ), everyone AS (
+                INSERT INTO report_day_project_totals AS t (%3$s, shard, seconds, entries)
+                SELECT %3$s, shard, sum(seconds), sum(entries) FROM deltas GROUP BY %3$s, shard
+                HAVING sum(seconds) <> 0 OR sum(entries) <> 0 ORDER BY %3$s, shard
+                ON CONFLICT (%3$s, shard) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
+                       entries = t.entries + EXCLUDED.entries
             )
-            INSERT INTO report_day_project_totals AS t (%3$s, shard, seconds, entries)
-            SELECT %3$s, shard, sum(seconds), sum(entries) FROM deltas GROUP BY %3$s, shard
-            HAVING sum(seconds) <> 0 OR sum(entries) <> 0 ORDER BY %3$s, shard
-            ON CONFLICT (%3$s, shard) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
-                   entries = t.entries + EXCLUDED.entries""".formatted(CELL, CELL_OF_VERSION, PROJECT_CELL, SHARD);
+            INSERT INTO report_day_changes AS t (changed_on, %3$s, shard, seconds, entries)
+            SELECT %5$s, %3$s, shard, sum(seconds), sum(entries) FROM deltas GROUP BY %5$s, %3$s, shard
+            HAVING sum(seconds) <> 0 OR sum(entries) <> 0 ORDER BY %5$s, %3$s, shard
+            ON CONFLICT (changed_on, %3$s, shard) DO UPDATE SET seconds = t.seconds + EXCLUDED.seconds,
+                   entries = t.entries + EXCLUDED.entries""".formatted(CELL, CELL_OF_VERSION, PROJECT_CELL, SHARD,
+            CHANGE_DAY);
 
     private static final RowStatement RECORD = RowStatement.contended("report_entry_versions",
             CLOSE_CURRENT.formatted("") + """
@@ -119,7 +133,7 @@ public class ReportProjection {
                 FROM rows r LEFT JOIN previous p ON p.entry_id = r.entry_id
                 WHERE r.seconds IS NOT NULL AND NOT EXISTS (
                     SELECT 1 FROM report_entry_versions v WHERE v.entry_id = r.entry_id AND v.version >= r.version)
-                RETURNING %s, %s, seconds
+                RETURNING %s, %s, recorded_from, seconds
             )""".formatted(CELL_OF_VERSION, SHARD) + MOVE_TOTALS,
             bigint("entry_id"), bigint("version"), timestamp("at"), bigint("user_id"), bigint("client_id"),
             bigint("project_id"), bigint("task_id"), date("work_date"), timestamp("start_time"),
@@ -140,7 +154,7 @@ public class ReportProjection {
                 SELECT p.entry_id, r.version, p.user_id, p.client_id, p.project_id, p.task_id, p.work_date,
                        p.start_time, p.end_time, p.seconds, p.billable, p.notes, p.tags, r.approval_status, r.at
                 FROM previous p JOIN rows r ON r.entry_id = p.entry_id
-                RETURNING %s, %s, seconds
+                RETURNING %s, %s, recorded_from, seconds
             )""".formatted(CELL_OF_VERSION, SHARD) + MOVE_TOTALS,
             bigint("entry_id"), bigint("version"), timestamp("at"), text("approval_status"));
 

@@ -5,6 +5,8 @@ import io.timetracker.query.report.ReportQueries.ReportFilter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * The rows a report reads, as SQL: the versions recorded at the filter's instant, or the current ones — summed per
@@ -19,28 +21,55 @@ final class ReportSource {
     /**
      * A relation of (work_date, user_id, client_id, project_id, task_id, billable, approval_status, seconds,
      * entries) whose sums per group are the report's: the day totals now (of all users together, unless
-     * {@code perUser} or the filter names a user; then user_id is null); at {@code asOf}, the day totals less the
-     * current versions recorded after it and plus the versions it had that were replaced after it — so the cost of
-     * a report at an instant follows the changes since, not the entries.
+     * {@code perUser} or the filter names a user; then user_id is null). At {@code asOf}, the totals less what
+     * changed since, so that the cost follows the changes, not the entries: of all users, less the changes of the
+     * days (UTC) after the instant's ({@code report_day_changes}), less the versions recorded on its day after it
+     * and plus those its day replaced after it; per user, less the current versions recorded after it and plus the
+     * versions it had that were replaced after it.
      */
     static String cells(ReportFilter filter, MapSqlParameterSource params, boolean perUser) {
-        String now = perUser || filter.userId() != null
-                ? "SELECT work_date, user_id, client_id, nullif(project_id, 0) AS project_id, "
-                        + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
-                        + "FROM report_day_totals v WHERE true" + narrowing(filter, params)
-                : "SELECT work_date, NULL::bigint AS user_id, client_id, nullif(project_id, 0) AS project_id, "
-                        + "nullif(task_id, 0) AS task_id, billable, approval_status, seconds, entries "
-                        + "FROM report_day_project_totals v WHERE true" + narrowing(filter, params);
+        boolean ofEveryone = !perUser && filter.userId() == null;
+        String now = ofEveryone ? totals("report_day_project_totals", "NULL::bigint", "", filter, params)
+                : totals("report_day_totals", "user_id", "", filter, params);
         if (filter.asOf() == null) {
             return "(" + now + ")";
         }
         params.addValue("asOf", Columns.timestamp(filter.asOf()));
         String version = "SELECT work_date, user_id, client_id, project_id, task_id, billable, approval_status, ";
+        if (!ofEveryone) {
+            return "(" + now
+                    + " UNION ALL " + version + "-seconds, -1 FROM report_entry_versions v"
+                    + " WHERE v.recorded_to IS NULL AND v.recorded_from > :asOf" + narrowing(filter, params)
+                    + " UNION ALL " + version + "seconds, 1 FROM report_entry_versions v"
+                    + " WHERE v.recorded_to > :asOf AND v.recorded_from <= :asOf" + narrowing(filter, params) + ")";
+        }
+        LocalDate day = filter.asOf().atZone(ZoneOffset.UTC).toLocalDate();
+        params.addValue("asOfDay", Date.valueOf(day))
+                .addValue("dayAfter", Columns.timestamp(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         return "(" + now
-                + " UNION ALL " + version + "-seconds, -1 FROM report_entry_versions v"
-                + " WHERE v.recorded_to IS NULL AND v.recorded_from > :asOf" + narrowing(filter, params)
-                + " UNION ALL " + version + "seconds, 1 FROM report_entry_versions v"
-                + " WHERE v.recorded_to > :asOf AND v.recorded_from <= :asOf" + narrowing(filter, params) + ")";
+                + " UNION ALL " + totals("report_day_changes", "NULL::bigint", "-", filter, params)
+                + " AND v.changed_on > :asOfDay"
+                + " UNION ALL " + version + "-seconds, -1 FROM " + ofTheDay("recorded_from") + narrowing(filter, params)
+                + " UNION ALL " + version + "seconds, 1 FROM " + ofTheDay("recorded_to") + narrowing(filter, params)
+                + ")";
+    }
+
+    /**
+     * The versions {@code v} whose {@code column} falls on the instant's day after it, found by that column's index
+     * alone ({@code OFFSET 0} keeps the filter's conditions out): the plan PostgreSQL caches for the statement,
+     * made for any day, otherwise read them by work date from the period index, every version of the range.
+     */
+    private static String ofTheDay(String column) {
+        return "(SELECT * FROM report_entry_versions WHERE " + column + " > :asOf AND " + column + " < :dayAfter"
+                + " OFFSET 0) v WHERE true";
+    }
+
+    /** The cells of a totals table {@code v} (no project or task: null), their sums with {@code sign}. */
+    private static String totals(String table, String userColumn, String sign, ReportFilter filter,
+                                 MapSqlParameterSource params) {
+        return "SELECT work_date, " + userColumn + " AS user_id, client_id, nullif(project_id, 0) AS project_id, "
+                + "nullif(task_id, 0) AS task_id, billable, approval_status, " + sign + "seconds, " + sign
+                + "entries FROM " + table + " v WHERE true" + narrowing(filter, params);
     }
 
     /** The condition on {@code report_entry_versions v} and the filter's conditions, for one row per entry. */

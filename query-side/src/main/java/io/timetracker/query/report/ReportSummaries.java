@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Summaries: one query sums the report's cells per group, project and client (few rows, whatever the number of
- * entries; summed by ids, then joined to names), and the totals, the groups by project and by the grouping asked
- * for, and the revenue (at each project's rate, else its client's) are added up from those. Names and rates are joined as they stood at the
- * report's instant (as they are now without one).
+ * Summaries: one query sums the report's cells per group and per project and client (few rows, whatever the number
+ * of entries; summed by ids, then joined to names); the groups are those of the grouping asked for, and the totals,
+ * the groups by project and the revenue (at each project's rate, else its client's) are added up from the project
+ * and client sums. Names and rates are joined as they stood at the report's instant (as they are now without one).
  */
 @Component
 public class ReportSummaries {
@@ -40,23 +40,35 @@ public class ReportSummaries {
         this.jdbc = jdbc;
     }
 
-    private record Cell(Group group, Long projectId, String projectName, BigDecimal rate) {
+    /**
+     * A row of the summary query: a group of the grouping asked for ({@code byProject} false), or the sums of one
+     * project and client ({@code byProject} true, with the rate they are billed at), from which the totals, the
+     * groups by project and the revenue are added up.
+     */
+    private record Cell(boolean byProject, Group group, Long projectId, String projectName, BigDecimal rate) {
     }
 
+    /**
+     * One statement sums the cells in two grouping sets, by the group's key and by project and client, so it returns
+     * a row per group and per project whatever the period (a year by day: 365 and a few, where rows per day,
+     * project and client would be thousands to merge here).
+     */
     @QueryHandler
     public ReportSummary handle(Summarize query) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         Grouping grouping = query.grouping();
         GroupSql group = GroupSql.of(grouping);
-        List<Cell> cells = jdbc.query("SELECT x.group_key, " + group.label() + " AS group_label, x.project_id,"
-                + " p.name AS project_name, coalesce(p.hourly_rate, c.default_hourly_rate) AS rate, x.seconds,"
-                + " x.billable, x.entries FROM (SELECT " + group.key() + " AS group_key, "
+        List<Cell> cells = jdbc.query("SELECT x.by_project, x.group_key, " + group.label() + " AS group_label,"
+                + " x.project_id, p.name AS project_name, coalesce(p.hourly_rate, c.default_hourly_rate) AS rate,"
+                + " x.seconds, x.billable, x.entries FROM (SELECT GROUPING(s.project_id, s.client_id) = 0"
+                + " AS by_project, " + group.key() + " AS group_key, "
                 + (grouping == Grouping.USER ? "s.user_id" : "NULL::bigint") + " AS user_id, "
                 + (grouping == Grouping.TASK ? "s.task_id" : "NULL::bigint") + " AS task_id, s.project_id, s.client_id,"
                 + " sum(s.seconds) AS seconds, coalesce(sum(s.seconds) FILTER (WHERE s.billable), 0) AS billable,"
                 + " sum(s.entries) AS entries FROM "
                 + ReportSource.cells(query.filter(), params, grouping == Grouping.USER) + " s"
-                + " GROUP BY 1, 2, 3, s.project_id, s.client_id HAVING sum(s.entries) > 0) x"
+                + " GROUP BY GROUPING SETS ((" + group.key() + "), (s.project_id, s.client_id))"
+                + " HAVING sum(s.entries) > 0) x"
                 + ReportSource.names("x", query.filter(), params), params, (rs, row) -> cell(rs));
         return summary(cells, periodic(query.grouping()));
     }
@@ -83,7 +95,7 @@ public class ReportSummaries {
         Group group = new Group(key instanceof java.sql.Date date ? date.toLocalDate() : key,
                 rs.getString("group_label"), rs.getLong("seconds"), rs.getLong("billable"), rs.getLong("entries"));
         Object projectId = rs.getObject("project_id");
-        return new Cell(group, projectId == null ? null : ((Number) projectId).longValue(),
+        return new Cell(rs.getBoolean("by_project"), group, projectId == null ? null : ((Number) projectId).longValue(),
                 rs.getString("project_name"), rs.getBigDecimal("rate"));
     }
 
@@ -96,6 +108,10 @@ public class ReportSummaries {
         BigDecimal revenue = BigDecimal.ZERO;
         for (Cell cell : cells) {
             Group part = cell.group();
+            if (!cell.byProject()) {
+                groups.put(part.key() == null ? "none" : part.key(), part);
+                continue;
+            }
             seconds += part.seconds();
             billable += part.billableSeconds();
             entries += part.entries();
@@ -105,7 +121,6 @@ public class ReportSummaries {
             byProject.merge(cell.projectId() == null ? "none" : cell.projectId(),
                     new Group(cell.projectId(), cell.projectName(), part.seconds(), part.billableSeconds(),
                             part.entries()), ReportSummaries::plus);
-            groups.merge(part.key() == null ? "none" : part.key(), part, ReportSummaries::plus);
         }
         Comparator<Group> mostHoursFirst = Comparator.comparingLong(Group::seconds).reversed()
                 .thenComparing(Group::label, Comparator.nullsLast(Comparator.naturalOrder()));
