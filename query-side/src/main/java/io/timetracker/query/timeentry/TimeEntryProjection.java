@@ -94,7 +94,7 @@ public class TimeEntryProjection {
             )
             INSERT INTO time_entry_counts AS n (user_id, completed, running)
             SELECT user_id, count(*) FILTER (WHERE NOT running), count(*) FILTER (WHERE running)
-            FROM inserted GROUP BY user_id
+            FROM inserted GROUP BY user_id ORDER BY user_id
             ON CONFLICT (user_id) DO UPDATE SET completed = n.completed + EXCLUDED.completed,
                    running = n.running + EXCLUDED.running""", columns(DETAILS, text("source")));
 
