@@ -33,6 +33,17 @@ public final class ProjectionBatch {
     private record Change(RowStatement statement, Object key, Object[] values) {
     }
 
+    /**
+     * Runs first in each text: its statements are planned at every execution, for the rows they carry and the sizes
+     * their tables have then, not by the plan the connection cached when it first ran them. A cached plan made
+     * while a table was small scans the whole table, and keeps doing so as it grows until statistics are next
+     * gathered (never, where autovacuum is off): every write then costs more the more history there is. Planning
+     * these statements costs far less than that. (A function, not {@code SET LOCAL}: the batches written after a
+     * commit run outside a transaction block.)
+     */
+    private static final String PLANNED_FOR_THESE_ROWS =
+            "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)";
+
     private final List<Change> changes = new ArrayList<>();
     private final List<Function<SQLException, RuntimeException>> failures = new ArrayList<>();
     private final Map<Class<?>, Object> memory;
@@ -129,8 +140,10 @@ public final class ProjectionBatch {
 
     private static void execute(Connection connection, List<Map.Entry<RowStatement, List<Object[]>>> runs,
                                 List<ReadBack<?>> reads) throws SQLException {
-        String sql = Stream.concat(runs.stream().map(run -> run.getKey().sql(run.getValue().size())),
-                reads.stream().map(ReadBack::sql)).collect(Collectors.joining(";\n"));
+        String sql = Stream.of(Stream.of(PLANNED_FOR_THESE_ROWS),
+                        runs.stream().map(run -> run.getKey().sql(run.getValue().size())),
+                        reads.stream().map(ReadBack::sql))
+                .flatMap(statements -> statements).collect(Collectors.joining(";\n"));
         try (PreparedStatement prepared = connection.prepareStatement(sql)) {
             int parameter = 1;
             for (Map.Entry<RowStatement, List<Object[]>> run : runs) {
