@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Commits the commands that requests on this node send at the same moment in one transaction (group commit): the
@@ -38,20 +39,24 @@ import java.util.concurrent.TimeUnit;
  * (nested in the group's), so a group commits exactly what its commands would one after the other, in the order
  * they arrived.
  * <p>
- * Nothing waits to fill a group: a request whose node has no group running sends its command at once; the requests
- * arriving meanwhile queue, and the first of them sends all queued commands as the next group once that one has
- * committed, on its own thread. Normally one group runs at a time, so groups never wait for each other's
- * aggregates; but a group still running after {@code stall-after} (waiting for a lock another node holds, say) does
- * not hold up the rest of the node: a request arriving or waiting then starts another group. When any command of a
- * group fails (a broken rule, a lost race, a database error) the group is rolled back and its commands are sent
- * again one by one, each in a transaction of its own, as if there were no groups: each request meets exactly the
- * outcome it would have met alone, and none fails because of another's command.
+ * Nothing waits to fill a group: a request arriving while no group handles its commands sends its command at once,
+ * as a group of one; the requests arriving meanwhile queue, and the first of them sends all queued commands as the
+ * next group, on its own thread. Groups overlap as a pipeline, {@code groups-at-once} of them at most: the next
+ * group handles its commands while the one before writes its rows and commits. Only one group at a time handles
+ * commands, and only one writes its rows (they then take the rows' locks in turn, never crosswise), and a group
+ * leaves out the aggregates of the groups still running. A group still running after {@code stall-after} (waiting
+ * for a lock another node holds, say) does not hold up the rest of the node: a request arriving or waiting then
+ * starts another group. When any command of a group fails (a broken rule, a lost race, a database error) the group
+ * is rolled back and its commands are sent again one by one, each in a transaction of its own, as if there were no
+ * groups: each request meets exactly the outcome it would have met alone, and none fails because of another's
+ * command.
  */
 @Component
 public class GroupCommit {
 
     static final String GROUP_SIZE = "timetracker.command.group.size";
     static final String GROUPS_SENT_AGAIN = "timetracker.command.groups.sent.again";
+    static final String GROUPS_STARTED_STALLED = "timetracker.command.groups.started.stalled";
 
     /** Set while this thread sends a group's commands, which count once the group has committed (metrics). */
     private static final ThreadLocal<Boolean> SENDING_GROUP = new ThreadLocal<>();
@@ -60,30 +65,42 @@ public class GroupCommit {
     private final ProjectionWrites writes;
     private final TransactionManager transactions;
     private final int largestGroup;
+    private final int groupsAtOnce;
     private final long stallNanos;
     private final DistributionSummary groupSizes;
     private final Counter groupsSentAgain;
+    private final Counter groupsStartedStalled;
 
     private final Object lock = new Object();
     /** The requests waiting for the next group, oldest first. */
     private final ArrayDeque<Request<?>> waiting = new ArrayDeque<>();
+    /** The aggregates of the groups running, which the next group leaves to a later one. */
+    private final Set<String> aggregatesRunning = new HashSet<>();
     private int groupsRunning;
+    private int groupsHandling;
     private long newestGroupStart;
+    /** Held by the group writing its rows, from its first row to its commit: groups lock shared rows in turn. */
+    private final ReentrantLock writingRows = new ReentrantLock(true);
 
     public GroupCommit(CommandGateway commands, ProjectionWrites writes, TransactionManager transactions,
                        MeterRegistry registry,
                        @Value("${timetracker.group-commit.largest-group}") int largestGroup,
+                       @Value("${timetracker.group-commit.groups-at-once}") int groupsAtOnce,
                        @Value("${timetracker.group-commit.stall-after}") Duration stallAfter) {
         this.commands = commands;
         this.writes = writes;
         this.transactions = transactions;
         this.largestGroup = largestGroup;
+        this.groupsAtOnce = groupsAtOnce;
         this.stallNanos = stallAfter.toNanos();
         this.groupSizes = DistributionSummary.builder(GROUP_SIZE)
                 .description("Commands committed together in one transaction, per group of two or more")
                 .register(registry);
         this.groupsSentAgain = Counter.builder(GROUPS_SENT_AGAIN)
                 .description("Groups rolled back as one of their commands failed, their commands sent again one by one")
+                .register(registry);
+        this.groupsStartedStalled = Counter.builder(GROUPS_STARTED_STALLED)
+                .description("Groups started beside others only because none had started for stall-after")
                 .register(registry);
         Gauge.builder("timetracker.command.group.waiting", this, GroupCommit::waitingCount)
                 .description("Commands waiting for the next group").register(registry);
@@ -124,15 +141,46 @@ public class GroupCommit {
         }
     }
 
-    /** Whether a group may start now (none runs, or all have run for stall-after), counting it if so; under lock. */
+    /**
+     * Whether a group may start now (none handles its commands and fewer than groups-at-once run, or none has
+     * started for stall-after), counting it if so; under lock.
+     */
     private boolean startsGroup() {
         long now = System.nanoTime();
-        if (groupsRunning > 0 && now - newestGroupStart < stallNanos) {
-            return false;
+        if (groupsHandling > 0 || groupsRunning >= groupsAtOnce) {
+            if (now - newestGroupStart < stallNanos) {
+                return false;
+            }
+            groupsStartedStalled.increment();
         }
         groupsRunning++;
+        groupsHandling++;
         newestGroupStart = now;
         return true;
+    }
+
+    /** Hands the start of the next group to the oldest request waiting, if one may start now; under lock. */
+    private void startNextIfAllowed() {
+        Request<?> next = waiting.peek();
+        if (next != null && startsGroup()) {
+            next.settle(Turn.LEAD);
+        }
+    }
+
+    /** A group's handling of its commands, ended once: the next group may then handle its own. */
+    private final class Handling {
+
+        private boolean ended;
+
+        void end() {
+            if (!ended) {
+                ended = true;
+                synchronized (lock) {
+                    groupsHandling--;
+                    startNextIfAllowed();
+                }
+            }
+        }
     }
 
     private int waitingCount() {
@@ -142,36 +190,55 @@ public class GroupCommit {
     }
 
     /**
-     * Runs the waiting requests as a group, then hands the running of the next group to the oldest still waiting. A
-     * group takes at most one command per aggregate: a later command on the same aggregate waits for the next group,
-     * so every request's read-back finds its own command's row, not that of a later one committed with it.
+     * Runs the waiting requests as a group (counted as started), then hands the start of the next group to the oldest
+     * still waiting. A group takes at most one command per aggregate, and none on the aggregates of the groups still
+     * running: a later command on an aggregate waits for a later group, so it sees the earlier one committed, and
+     * every request's read-back finds its own command's row, not that of a later one committed with it.
      */
     private void runNextGroup() {
         List<Request<?>> group = new ArrayList<>();
+        Set<String> aggregates = new HashSet<>();
         synchronized (lock) {
-            Set<String> aggregates = new HashSet<>();
             for (Iterator<Request<?>> queued = waiting.iterator(); queued.hasNext() && group.size() < largestGroup; ) {
                 Request<?> next = queued.next();
-                if (aggregates.add(next.aggregateId())) {
+                if (!aggregatesRunning.contains(next.aggregateId()) && aggregates.add(next.aggregateId())) {
                     queued.remove();
                     group.add(next);
                 }
             }
+            if (group.isEmpty()) { // every request waiting is on an aggregate still running: the group ending leads
+                groupsHandling--;
+                groupsRunning--;
+                return;
+            }
+            aggregatesRunning.addAll(aggregates);
         }
+        Handling handling = new Handling();
         try {
-            if (group.size() < 2 || !commitTogether(group)) {
-                group.forEach(Request::sendAloneHere);
+            if (!commitTogether(group, handling)) {
+                sendAloneInTurn(group);
             }
         } finally {
+            handling.end();
             synchronized (lock) {
-                Request<?> next = waiting.peek();
-                if (next == null) {
-                    groupsRunning--;
-                } else {
-                    newestGroupStart = System.nanoTime();
-                    next.settle(Turn.LEAD);
-                }
+                groupsRunning--;
+                aggregatesRunning.removeAll(aggregates);
+                startNextIfAllowed();
             }
+        }
+    }
+
+    /**
+     * Sends the commands of a group that failed one by one, each in a transaction of its own, holding the turn to
+     * write rows throughout: they then never take row locks crosswise with another group's.
+     */
+    private void sendAloneInTurn(List<Request<?>> group) {
+        RowsTurn turn = new RowsTurn();
+        turn.take();
+        try {
+            group.forEach(Request::sendAloneHere);
+        } finally {
+            turn.give();
         }
     }
 
@@ -183,25 +250,64 @@ public class GroupCommit {
         return SENDING_GROUP.get() != null;
     }
 
-    /** Whether the group committed; when it did not, nothing of it did. */
-    private boolean commitTogether(List<Request<?>> group) {
+    /**
+     * Whether the group committed; when it did not, nothing of it did. Its {@code handling} ends once every command
+     * has been handled (not when one fails: the commands sent again one by one are handled before the next group's).
+     */
+    private boolean commitTogether(List<Request<?>> group, Handling handling) {
         SENDING_GROUP.set(Boolean.TRUE);
+        RowsTurn rowsTurn = new RowsTurn();
         try {
             writes.writeThenRead(() -> {
                 UnitOfWork<?> work = DefaultUnitOfWork.startAndGet(null);
+                work.onPrepareCommit(committing -> rowsTurn.take()); // the first step of writing rows
                 work.attachTransaction(transactions);
-                work.execute(() -> group.forEach(request -> request.inItsContext(
-                        () -> commands.sendAndWait(request.command))));
+                work.onCommit(committing -> rowsTurn.give()); // commit steps run the last registered first
+                work.execute(() -> {
+                    group.forEach(request -> request.inItsContext(() -> commands.sendAndWait(request.command)));
+                    handling.end();
+                });
             }, group.stream().map(request -> request.read).filter(Objects::nonNull).toList());
         } catch (RuntimeException | Error rolledBack) {
-            groupsSentAgain.increment(); // its commands are sent again one by one and meet their own outcomes
+            if (group.size() > 1) {
+                groupsSentAgain.increment(); // its commands are sent again one by one and meet their own outcomes
+            }
             return false;
         } finally {
+            rowsTurn.give();
             SENDING_GROUP.remove();
         }
-        groupSizes.record(group.size());
+        if (group.size() > 1) {
+            groupSizes.record(group.size());
+        }
         group.forEach(request -> request.settle(Turn.DONE));
         return true;
+    }
+
+    /**
+     * A group's turn to write its rows: taken before its first row, given back just before it commits (or once it
+     * has rolled back). A group waiting longer than stall-after writes without it: the group writing may be waiting
+     * for a lock another node holds, and the database resolves any deadlock that can follow by failing one group,
+     * whose commands are then sent again one by one.
+     */
+    private final class RowsTurn {
+
+        private boolean held;
+
+        void take() {
+            try {
+                held = writingRows.tryLock(stallNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void give() {
+            if (held) {
+                held = false;
+                writingRows.unlock();
+            }
+        }
     }
 
     private enum Turn { WAITING, LEAD, DONE }

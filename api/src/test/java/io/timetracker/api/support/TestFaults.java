@@ -17,6 +17,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,11 +80,13 @@ public class TestFaults {
     /** Late commits being held. */
     public static final class LateCommits {
 
-        private final CountDownLatch held = new CountDownLatch(1);
+        /** One permit per commit held and not yet awaited. */
+        private final Semaphore held = new Semaphore(0);
         private final CountDownLatch released = new CountDownLatch(1);
 
+        /** Waits until one more commit than those awaited before is being held. */
         public void awaitHeld() throws InterruptedException {
-            if (!held.await(30, TimeUnit.SECONDS)) {
+            if (!held.tryAcquire(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("No late commit was held");
             }
         }
@@ -93,7 +96,7 @@ public class TestFaults {
         }
 
         private void hold() {
-            held.countDown();
+            held.release();
             try {
                 if (!released.await(30, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("A late commit was never released");

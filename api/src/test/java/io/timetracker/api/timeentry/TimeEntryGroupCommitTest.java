@@ -5,6 +5,7 @@ import io.timetracker.api.support.ApiClient.Response;
 import io.timetracker.api.support.TestFaults;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,13 +16,28 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writes that arrive while another write commits wait for it, then commit together in one transaction (group
- * commit); each is still answered with its own entry, and one that breaks a rule fails alone.
+ * Writes that arrive while as many groups run as may run at once wait for one of them, then commit together in one
+ * transaction (group commit); each is still answered with its own entry, and one that breaks a rule fails alone. A
+ * write arriving while the group before it only commits does not wait for that commit.
  */
 class TimeEntryGroupCommitTest extends TimeEntryTestSupport {
 
     @Autowired
     MeterRegistry registry;
+
+    @Value("${timetracker.group-commit.groups-at-once}")
+    int groupsAtOnce;
+
+    /** The client creations whose commits are held, one per group that may run at once. */
+    private record HeldGroups(TestFaults.LateCommits late, List<CompletableFuture<Response>> creations) {
+
+        void releaseAndAwait() throws Exception {
+            late.release();
+            for (CompletableFuture<Response> creation : creations) {
+                assertThat(creation.get().status()).isEqualTo(201);
+            }
+        }
+    }
 
     /** What six parallel writes sent while a commit is held answered, and what the group metrics say of them. */
     private record Burst(List<Response> responses, List<String> notes, List<Person> people, double grouped,
@@ -65,25 +81,44 @@ class TimeEntryGroupCommitTest extends TimeEntryTestSupport {
     }
 
     @Test
+    void aWriteDoesNotWaitForTheGroupBeforeItToCommit() throws Exception {
+        assertThat(groupsAtOnce).as("groups overlap").isGreaterThan(1);
+        Person person = newPerson();
+        long projectId = newProject();
+        Instant start = freshDay();
+        double stalledBefore = stalledStarts();
+        TestFaults.LateCommits late = TestFaults.holdLateCommits();
+        CompletableFuture<Response> held = createHeldClient();
+        late.awaitHeld();
+        try {
+            Response written = person.api().post("/api/v1/time-entries", entry(projectId, start,
+                    start.plusSeconds(3600)));
+            assertThat(written.status()).as(written.raw()).isEqualTo(201);
+            assertThat(held).as("the group before it still commits").isNotDone();
+            assertThat(stalledStarts()).as("its group started at once, not as one beside a stalled group")
+                    .isEqualTo(stalledBefore);
+        } finally {
+            late.release();
+        }
+        assertThat(held.get().status()).isEqualTo(201);
+    }
+
+    @Test
     void twoWritesOfOneEntryQueuedTogetherAreCommittedOneAfterTheOther() throws Exception {
         Person person = newPerson();
         long projectId = newProject();
         Instant start = freshDay();
         long id = created(person.api().post("/api/v1/time-entries", entry(projectId, start, start.plusSeconds(3600))));
 
-        TestFaults.LateCommits late = TestFaults.holdLateCommits();
-        CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> admin.post("/api/v1/clients",
-                "{\"name\": \"%s\"}".formatted(unique(TestFaults.COMMITS_LATE))));
-        late.awaitHeld();
+        HeldGroups held = holdEveryGroup();
         CompletableFuture<Response> update = CompletableFuture.supplyAsync(() -> person.api().put(
                 "/api/v1/time-entries/" + id, "{\"notes\": \"updated first\"}"));
         awaitWaiting(1);
         CompletableFuture<Response> delete = CompletableFuture.supplyAsync(() -> person.api().delete(
                 "/api/v1/time-entries/" + id));
         awaitWaiting(2);
-        late.release();
+        held.releaseAndAwait();
 
-        assertThat(held.get().status()).isEqualTo(201);
         Response updated = update.get();
         assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
         assertThat(updated.body().get("time_entry").get("notes").asString())
@@ -94,8 +129,9 @@ class TimeEntryGroupCommitTest extends TimeEntryTestSupport {
     }
 
     /**
-     * Holds the commit of a client's creation, sends six entries of three people meanwhile (with {@code overlapping},
-     * the first person's two overlap), waits until all six are queued, then lets the held commit go.
+     * Holds the commits of client creations in every group that may run, sends six entries of three people meanwhile
+     * (with {@code overlapping}, the first person's two overlap), waits until all six are queued, then lets the held
+     * commits go.
      */
     private Burst sixWritesBehindAHeldCommit(boolean overlapping) throws Exception {
         long projectId = newProject();
@@ -105,10 +141,7 @@ class TimeEntryGroupCommitTest extends TimeEntryTestSupport {
         double groups = registry.summary("timetracker.command.group.size").count();
         double sentAgain = registry.counter("timetracker.command.groups.sent.again").count();
 
-        TestFaults.LateCommits late = TestFaults.holdLateCommits();
-        CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> admin.post("/api/v1/clients",
-                "{\"name\": \"%s\"}".formatted(unique(TestFaults.COMMITS_LATE))));
-        late.awaitHeld();
+        HeldGroups held = holdEveryGroup();
         List<String> notes = new ArrayList<>();
         List<CompletableFuture<Response>> writes = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -122,9 +155,8 @@ class TimeEntryGroupCommitTest extends TimeEntryTestSupport {
             writes.add(CompletableFuture.supplyAsync(() -> person.api().post("/api/v1/time-entries", body)));
         }
         awaitWaiting(6);
-        late.release();
+        held.releaseAndAwait();
 
-        assertThat(held.get().status()).isEqualTo(201);
         List<Response> responses = new ArrayList<>();
         for (CompletableFuture<Response> write : writes) {
             responses.add(write.get());
@@ -133,6 +165,26 @@ class TimeEntryGroupCommitTest extends TimeEntryTestSupport {
                 registry.summary("timetracker.command.group.size").totalAmount() - grouped,
                 registry.summary("timetracker.command.group.size").count() - groups,
                 registry.counter("timetracker.command.groups.sent.again").count() - sentAgain);
+    }
+
+    /** Holds the commit of a client's creation in each group that may run at once: later writes then wait. */
+    private HeldGroups holdEveryGroup() throws InterruptedException {
+        TestFaults.LateCommits late = TestFaults.holdLateCommits();
+        List<CompletableFuture<Response>> creations = new ArrayList<>();
+        for (int group = 0; group < groupsAtOnce; group++) {
+            creations.add(createHeldClient());
+            late.awaitHeld();
+        }
+        return new HeldGroups(late, creations);
+    }
+
+    private CompletableFuture<Response> createHeldClient() {
+        return CompletableFuture.supplyAsync(() -> admin.post("/api/v1/clients",
+                "{\"name\": \"%s\"}".formatted(unique(TestFaults.COMMITS_LATE))));
+    }
+
+    private double stalledStarts() {
+        return registry.counter("timetracker.command.groups.started.stalled").count();
     }
 
     private void awaitWaiting(int commands) throws InterruptedException {
