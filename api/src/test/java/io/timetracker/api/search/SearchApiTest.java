@@ -114,7 +114,8 @@ class SearchApiTest extends EndToEndTest {
      * Several words are looked for in the words each index row holds of its document, and where a long text's rows
      * hold none ({@code SearchDocuments.ROW_WORDS}), by the document's key: both are found alike, by every word, by
      * their beginnings and with one misspelt, the shorter text first; a word with the characters a text search
-     * query gives a meaning to (an address with {@code :}, {@code ?} and {@code &}) stands for itself.
+     * query gives a meaning to (an address with {@code :}, {@code ?} and {@code &}) stands for itself; a changed text
+     * is found by its new words together at once.
      */
     @Test
     void aManyWordQueryFindsLongAndShortTextsAlike() {
@@ -138,6 +139,23 @@ class SearchApiTest extends EndToEndTest {
                     .body())).as(query).containsExactly(shortLead, longLead);
         }
         assertThat(ids(admin.get("/api/v1/search?types=lead&q=%s%%20%s%%20filler7".formatted(first, last)).body()))
+                .startsWith(longLead);
+
+        // a new last name of the same length: the rows of the words the text kept hold its new words too (the first
+        // name, rarer than the new one, leads; the short text is a whole match, above what only resembles the query)
+        String renamed = word();
+        assertThat(admin.patch("/api/v1/leads/" + shortLead, "{\"last_name\": \"%s\"}".formatted(renamed))
+                .status()).isEqualTo(200);
+        long alike = created(admin.post("/api/v1/leads", """
+                {"first_name": "%s", "last_name": "%s", "notes": "see %s again"}""".formatted(first, renamed, address)),
+                "lead");
+        for (int i = 0; i < 2; i++) {
+            created(admin.post("/api/v1/leads", "{\"first_name\": \"%s\", \"last_name\": \"%s\"}"
+                    .formatted(renamed, word())), "lead");
+        }
+        assertThat(ids(admin.get("/api/v1/search?types=lead&q=%s%%20%s".formatted(first, renamed)).body()))
+                .startsWith(shortLead, alike);
+        assertThat(ids(admin.get("/api/v1/search?types=lead&q=%s%%20%s".formatted(first, last)).body()))
                 .startsWith(longLead);
     }
 
