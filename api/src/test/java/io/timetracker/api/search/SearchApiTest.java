@@ -14,9 +14,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +108,55 @@ class SearchApiTest extends EndToEndTest {
 
         assertThat(typesAndIds(admin.get("/api/v1/search?types=deal,lead&q=%s%%20renewal".formatted(company))
                 .body())).containsExactly("deal " + deal, "lead " + lead);
+    }
+
+    /**
+     * Several words are looked for in the words each index row holds of its document, and where a long text's rows
+     * hold none ({@code SearchDocuments.ROW_WORDS}), by the document's key: both are found alike, by every word, by
+     * their beginnings and with one misspelt, the shorter text first; a word with the characters a text search
+     * query gives a meaning to (an address with {@code :}, {@code ?} and {@code &}) stands for itself; a changed text
+     * is found by its new words together at once.
+     */
+    @Test
+    void aManyWordQueryFindsLongAndShortTextsAlike() {
+        String first = word();
+        String last = word();
+        String address = "wiki.example.test/" + word() + ":b?c=d&e";
+        String filler = IntStream.range(0, 60).mapToObj(i -> "filler" + i).collect(Collectors.joining(" "));
+        long shortLead = created(admin.post("/api/v1/leads", """
+                {"first_name": "%s", "last_name": "%s", "notes": "see %s"}""".formatted(first, last, address)),
+                "lead");
+        long longLead = created(admin.post("/api/v1/leads", """
+                {"first_name": "%s", "last_name": "%s", "notes": "see %s %s"}"""
+                .formatted(first, last, address, filler)), "lead");
+        assertThat(jdbc.queryForList("SELECT words IS NULL FROM search_terms WHERE type = 'lead' AND id IN (?, ?)"
+                + " ORDER BY id", Boolean.class, shortLead, longLead)).contains(false, true);
+
+        String typo = last.substring(0, 7) + (last.charAt(7) == 'z' ? 'y' : 'z');
+        for (String query : List.of(first + " " + last, first.substring(0, 5) + " " + last.substring(0, 5),
+                last + " " + address, address.substring(0, address.length() - 2) + " " + first, first + " " + typo)) {
+            assertThat(ids(admin.get("/api/v1/search?types=lead&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+                    .body())).as(query).containsExactly(shortLead, longLead);
+        }
+        assertThat(ids(admin.get("/api/v1/search?types=lead&q=%s%%20%s%%20filler7".formatted(first, last)).body()))
+                .startsWith(longLead);
+
+        // a new last name of the same length: the rows of the words the text kept hold its new words too (the first
+        // name, rarer than the new one, leads; the short text is a whole match, above what only resembles the query)
+        String renamed = word();
+        assertThat(admin.patch("/api/v1/leads/" + shortLead, "{\"last_name\": \"%s\"}".formatted(renamed))
+                .status()).isEqualTo(200);
+        long alike = created(admin.post("/api/v1/leads", """
+                {"first_name": "%s", "last_name": "%s", "notes": "see %s again"}""".formatted(first, renamed, address)),
+                "lead");
+        for (int i = 0; i < 2; i++) {
+            created(admin.post("/api/v1/leads", "{\"first_name\": \"%s\", \"last_name\": \"%s\"}"
+                    .formatted(renamed, word())), "lead");
+        }
+        assertThat(ids(admin.get("/api/v1/search?types=lead&q=%s%%20%s".formatted(first, renamed)).body()))
+                .startsWith(shortLead, alike);
+        assertThat(ids(admin.get("/api/v1/search?types=lead&q=%s%%20%s".formatted(first, last)).body()))
+                .startsWith(longLead);
     }
 
     /**

@@ -40,26 +40,47 @@ public class SearchDocuments {
             text("description"), text("badge"), bigint("owner_id"), text("search_text"), bigint("version")};
 
     /**
+     * The largest size of a document's words ({@link #rowWords}) that each of its {@code search_terms} rows holds,
+     * in bytes (a stripped {@code tsvector}: 4 per word and its letters, and a few more).
+     */
+    static final int ROW_WORDS = 256;
+
+    /**
+     * The words of {@code text} as each {@code search_terms} row of its document holds them ({@code words}: every
+     * lexeme, so that a search checks the document's other words in the index row it reads), or null when they take
+     * more than {@link #ROW_WORDS} bytes: a long text's words are looked up by its key instead, so that its many rows
+     * do not each repeat all of them and an index row stays far below the largest one a B-tree takes.
+     */
+    static String rowWords(String text) {
+        return "(SELECT CASE WHEN pg_column_size(v) <= %d THEN v END FROM strip(to_tsvector('simple', %s)) v)"
+                .formatted(ROW_WORDS, text);
+    }
+
+    /**
      * The document, and when it changed, its words ({@code search_terms}: the lexemes of its text, with the text's
-     * length and the owner the ranking and visibility need; words it no longer has removed), in the same statement,
-     * so the words are always the document's. Rows of this document only: concurrent writers never share one.
+     * length and the owner the ranking and visibility need, and all of the text's words; words it no longer has
+     * removed), in the same statement, so the words are always the document's. Rows of this document only:
+     * concurrent writers never share one.
      */
     private static final RowStatement PUT = RowStatement.of(TABLE, """
             WITH put AS (
                 %s
                 RETURNING d.type, d.id, d.owner_id, d.search_text
             ), words AS (
-                SELECT p.type, p.id, p.owner_id, length(p.search_text) AS length, w.word
-                FROM put p CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', p.search_text))) w(word)
+                SELECT p.type, p.id, p.owner_id, length(p.search_text) AS length, w.word, r.words
+                FROM put p CROSS JOIN LATERAL (SELECT %s AS words) r
+                CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', p.search_text))) w(word)
             ), gone AS (
                 DELETE FROM search_terms t USING put p WHERE t.type = p.type AND t.id = p.id
                 AND NOT EXISTS (SELECT FROM words w WHERE w.type = t.type AND w.id = t.id AND w.word = t.word)
             )
-            INSERT INTO search_terms AS t (type, id, word, length, owner_id)
-            SELECT type, id, word, length, owner_id FROM words
-            ON CONFLICT (type, id, word) DO UPDATE SET length = EXCLUDED.length, owner_id = EXCLUDED.owner_id
-            WHERE (t.length, t.owner_id) IS DISTINCT FROM (EXCLUDED.length, EXCLUDED.owner_id)""".formatted(UPSERT),
-            DOCUMENT_COLUMNS);
+            INSERT INTO search_terms AS t (type, id, word, length, owner_id, words)
+            SELECT type, id, word, length, owner_id, words FROM words
+            ON CONFLICT (type, id, word) DO UPDATE SET length = EXCLUDED.length, owner_id = EXCLUDED.owner_id,
+                   words = EXCLUDED.words
+            WHERE (t.length, t.owner_id, t.words)
+                IS DISTINCT FROM (EXCLUDED.length, EXCLUDED.owner_id, EXCLUDED.words)"""
+            .formatted(UPSERT, rowWords("p.search_text")), DOCUMENT_COLUMNS);
 
     /**
      * In a replay from the first event, the document alone: its words are worked out once, from every document as the
@@ -92,9 +113,10 @@ public class SearchDocuments {
      */
     private static final RowStatement WORDS_OF_DOCUMENTS = RowStatement.of(TERMS, """
             WITH words AS (
-                INSERT INTO search_terms (type, id, word, length, owner_id)
-                SELECT d.type, d.id, w.word, length(d.search_text), d.owner_id
+                INSERT INTO search_terms (type, id, word, length, owner_id, words)
+                SELECT d.type, d.id, w.word, length(d.search_text), d.owner_id, r.words
                 FROM rows x JOIN search_documents d ON d.type = x.type
+                CROSS JOIN LATERAL (SELECT %s AS words) r
                 CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', d.search_text))) w(word)
                 RETURNING type, word
             )
@@ -102,7 +124,8 @@ public class SearchDocuments {
             SELECT DISTINCT type, word FROM words w
             WHERE %s AND NOT EXISTS (SELECT FROM search_vocabulary v WHERE v.type = w.type AND v.word = w.word)
             ORDER BY 1, 2
-            ON CONFLICT (type, word) DO NOTHING""".formatted(inVocabulary("w.word")), text("type"));
+            ON CONFLICT (type, word) DO NOTHING""".formatted(rowWords("d.search_text"), inVocabulary("w.word")),
+            text("type"));
 
     private static final RowStatement SET_BADGE = RowStatement.of(TABLE, """
             UPDATE search_documents d SET badge = r.badge, version = r.version

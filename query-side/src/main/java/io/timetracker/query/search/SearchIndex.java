@@ -37,10 +37,24 @@ import java.util.stream.Collectors;
 @Component
 public class SearchIndex {
 
-    /** The query's distinct words. */
+    /**
+     * The word {@code word} (an expression) as a lexeme of a text search query, quoted: every character of it stands
+     * for itself.
+     */
+    private static String lexeme(String word) {
+        return "'''' || replace(replace(" + word + ", '\\', '\\\\'), '''', '''''') || ''''";
+    }
+
+    /**
+     * The query's distinct words, and as text search queries that a document's words ({@code search_terms.words})
+     * match when they hold every one of them ({@code every}) or a word beginning with each ({@code beginnings}).
+     */
     private static final String WORDS = """
             q AS MATERIALIZED (
-                SELECT ARRAY(SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', :text)))) AS words)""";
+                SELECT words, (SELECT string_agg(%1$s, ' & ') FROM unnest(words) w)::tsquery AS every,
+                       (SELECT string_agg(%1$s || ':*', ' & ') FROM unnest(words) w)::tsquery AS beginnings
+                FROM (SELECT ARRAY(SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', :text))))
+                    AS words) query)""".formatted(lexeme("w"));
 
     /** The caller's types, each with the owner it is limited to (null: every document of the type). */
     private static final String SCOPES = "unnest(string_to_array(:types, ','),"
@@ -56,6 +70,17 @@ public class SearchIndex {
     private static String hasPrefix(String row) {
         return "EXISTS (SELECT FROM search_terms x WHERE x.type = " + row + ".type AND x.id = " + row + ".id"
                 + " AND x.word >= w AND x.word < w || chr(1114111))";
+    }
+
+    /**
+     * The document of {@code row}, a row of {@code search_terms} (its {@code words} too), matches {@code query}, one
+     * of {@link #WORDS}' text search queries: from the words the row holds, or, where it holds none (a long text,
+     * {@link SearchDocuments#ROW_WORDS}), by the document's key, {@code has} (of a word {@code w}) for each word of
+     * the query.
+     */
+    private static String matches(String row, String query, String has) {
+        return "CASE WHEN %1$s.words IS NULL THEN NOT EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %3$s)"
+                .formatted(row, query, has) + " ELSE %1$s.words @@ %2$s END".formatted(row, query);
     }
 
     /** Documents of a type count as many, for choosing the word that leads, once they are this many. */
@@ -74,41 +99,43 @@ public class SearchIndex {
     }
 
     /**
-     * Per type, the documents with every word of the query, in rank order (the lead word's rows of the type are in
-     * that order in the index, so the scan stops at the limit), then, when fewer than the limit, those with a word
-     * beginning with each (the lead's prefix is one range of the index). {@code OFFSET 0} keeps each lateral
-     * subquery a subquery: pulled up, its expression would be evaluated once per reference (the whole tier's
-     * documents read twice, each lead counted once per use), which doubled the index rows a query of two words read.
+     * Per type, the documents with every word of the query, in rank order, then, when fewer than the limit, those
+     * with a word beginning with each. The lead word's rows of the type are read in the index's order (a whole
+     * word: rank order, so the scan stops at the limit; a prefix: one range), and each row says itself whether its
+     * document has the other words (its {@code words}), so a word that many documents have costs the index rows
+     * read, not a lookup of every other word per row. The prefix tier's lead is counted only for a type that the
+     * whole words left short. {@code OFFSET 0} keeps each lateral subquery a subquery: pulled up, its expression
+     * would be evaluated once per reference (the whole tier's documents read twice, each lead counted once per use).
      */
     private static final String MATCHES = ("""
             WITH %s
             SELECT s.type, d.id, d.title, d.description, d.badge, h.score
             FROM q CROSS JOIN %s
             CROSS JOIN LATERAL (SELECT %s AS lead OFFSET 0) whole_lead
-            CROSS JOIN LATERAL (SELECT %s AS lead OFFSET 0) prefix_lead
             CROSS JOIN LATERAL (SELECT ARRAY(
                 SELECT t.id FROM search_terms t
                 WHERE t.type = s.type AND t.word = whole_lead.lead AND (s.owner IS NULL OR t.owner_id = s.owner)
-                  AND NOT EXISTS (SELECT FROM unnest(q.words) w WHERE w <> whole_lead.lead AND NOT %s)
+                  AND %s
                 ORDER BY t.length, t.id LIMIT :limit) AS ids OFFSET 0) whole
             CROSS JOIN LATERAL (
                 SELECT u.id, 2 AS score, u.place FROM unnest(whole.ids) WITH ORDINALITY u(id, place)
                 UNION ALL
                 SELECT p.id, 1, cardinality(whole.ids) + row_number() OVER (ORDER BY p.length, p.id) FROM (
-                    SELECT DISTINCT t.id, t.length FROM search_terms t
-                    WHERE cardinality(whole.ids) < :limit AND t.type = s.type
+                    SELECT DISTINCT t.id, t.length
+                    FROM (SELECT %s AS lead WHERE cardinality(whole.ids) < :limit OFFSET 0) prefix_lead
+                    JOIN search_terms t ON t.type = s.type
                       AND t.word >= prefix_lead.lead AND t.word < prefix_lead.lead || chr(1114111)
-                      AND (s.owner IS NULL OR t.owner_id = s.owner) AND t.id <> ALL (whole.ids)
-                      AND NOT EXISTS (SELECT FROM unnest(q.words) w WHERE w <> prefix_lead.lead AND NOT %s)
+                    WHERE (s.owner IS NULL OR t.owner_id = s.owner) AND t.id <> ALL (whole.ids) AND %s
                     ORDER BY t.length, t.id LIMIT :limit - cardinality(whole.ids)) p
             ) h
             JOIN search_documents d ON d.type = s.type AND d.id = h.id
             ORDER BY h.score DESC, h.place, s.type, d.id""").formatted(WORDS, SCOPES, lead("t.word = w"),
-            lead("t.word >= w AND t.word < w || chr(1114111)"), hasWord("t"), hasPrefix("t"));
+            matches("t", "q.every", hasWord("t")), lead("t.word >= w AND t.word < w || chr(1114111)"),
+            matches("t", "q.beginnings", hasPrefix("t")));
 
     /** The documents of the type (and owner) that have the word {@code a.word}, in rank order. */
     private static final String HAVING_WORD = """
-            SELECT t.type, t.id, t.length FROM search_terms t
+            SELECT t.type, t.id, t.length, t.words FROM search_terms t
             WHERE t.type = s.type AND t.word = a.word AND (s.owner IS NULL OR t.owner_id = s.owner)
             ORDER BY t.length, t.id""";
 
@@ -122,8 +149,9 @@ public class SearchIndex {
      * brings its alike words' first {@code 2 × limit} documents in rank order (a document that has only it ranks by
      * the alike word, and fewer than {@code limit} of the type matched above): "Brightwater renewal" finds a lead of
      * Brightwater. With several kept, the one with the fewest documents (counted up to {@link #MANY}) also brings
-     * the first {@link #MANY} of its alike words' documents that have an alike word of every other one: "Sofia
-     * Novak" finds "Sofia Nowak" among many of either.
+     * the first {@link #MANY} of its alike words' documents that have an alike word of every other one ({@code
+     * others}: a text search query of the type's alike words, which a row's {@code words} answer): "Sofia Novak"
+     * finds "Sofia Nowak" among many of either.
      */
     private static final String SIMILAR = ("""
             WITH %1$s
@@ -140,32 +168,36 @@ public class SearchIndex {
                         WHERE a.w = k.w LIMIT CASE WHEN cardinality(q.words) = 1 THEN 1 ELSE %4$d END) r) AS n
                     FROM (SELECT DISTINCT w FROM unnest(pairs.words) w) k) counted) kept
             CROSS JOIN LATERAL (
+                SELECT string_agg('(' || alike || ')', ' & ')::tsquery AS query FROM (
+                    SELECT string_agg(%5$s, ' | ') AS alike FROM unnest(pairs.words, pairs.alike) a(w, word)
+                    WHERE a.w <> kept.words[1] GROUP BY a.w) each_other) others
+            CROSS JOIN LATERAL (
                 SELECT ranked.* FROM (
-                    SELECT c.type, c.id, c.length, d.title, d.description, d.badge,
+                    SELECT c.type, c.id, c.length, c.words, d.title, d.description, d.badge,
                            word_similarity(:text, d.search_text) AS score
                     FROM (
-                        SELECT t.type, t.id, t.length FROM unnest(pairs.words, pairs.alike) a(w, word)
+                        SELECT t.type, t.id, t.length, t.words FROM unnest(pairs.words, pairs.alike) a(w, word)
                         CROSS JOIN LATERAL (%3$s LIMIT 2 * :limit) t
                         UNION
-                        SELECT t.type, t.id, t.length FROM (
+                        SELECT t.type, t.id, t.length, t.words FROM (
                             SELECT t.* FROM unnest(pairs.words, pairs.alike) a(w, word)
                             CROSS JOIN LATERAL (%3$s LIMIT %4$d) t
                             WHERE a.w = kept.words[1] AND cardinality(kept.words) > 1
                             ORDER BY t.length, t.id LIMIT %4$d) t
-                        WHERE (SELECT count(DISTINCT a.w) FROM search_terms x
-                               JOIN unnest(pairs.words, pairs.alike) a(w, word) ON a.word = x.word
-                               WHERE x.type = t.type AND x.id = t.id AND a.w <> kept.words[1])
-                            = cardinality(kept.words) - 1
+                        WHERE CASE WHEN t.words IS NULL THEN (SELECT count(DISTINCT a.w) FROM search_terms x
+                                   JOIN unnest(pairs.words, pairs.alike) a(w, word) ON a.word = x.word
+                                   WHERE x.type = t.type AND x.id = t.id AND a.w <> kept.words[1])
+                                = cardinality(kept.words) - 1 ELSE t.words @@ others.query END
                     ) c
                     JOIN search_documents d ON d.type = c.type AND d.id = c.id
                     WHERE :text <%% d.search_text
                     ORDER BY score DESC, c.length, c.id OFFSET 0) ranked
                 -- in rank order, so that only the candidates up to the limit are checked (OFFSET 0: not before)
-                WHERE EXISTS (SELECT FROM unnest(q.words) w WHERE NOT %5$s) LIMIT :limit
+                WHERE NOT %6$s LIMIT :limit
             ) h
             ORDER BY h.score DESC, place, s.type, h.id""")
-            .formatted(WORDS, SCOPES, HAVING_WORD, MANY,
-                    hasPrefix("ranked"));
+            .formatted(WORDS, SCOPES, HAVING_WORD, MANY, lexeme("a.word"),
+                    matches("ranked", "q.beginnings", hasPrefix("ranked")));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
